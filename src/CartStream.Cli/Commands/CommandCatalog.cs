@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace CartStream.Cli.Commands;
+
+/// <summary>Every subcommand of <c>cartstream</c>, in pipeline order.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return SchemaCommand.Create();
+    }
+}

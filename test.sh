@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on this machine: installs what is missing, starts the servers the tests
+# talk to, runs `dotnet test`, stops the servers, and prints the totals last as `N passed, N failed, N skipped`.
+# Extra arguments go to `dotnet test` (for example: --filter-class '*Broker*').
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+source scripts/lib/prerequisites.sh
+
+ensure_apt_packages "${CARTSTREAM_APT_PACKAGES[@]}" || exit 1
+ensure_npm_tools "$root/tests/npm-tools" || exit 1
+
+export CARTSTREAM_TEST_ROOT="$root"
+export CARTSTREAM_NPM_TOOLS="$root/tests/npm-tools"
+
+log=$(mktemp)
+dotnet test --solution CartStream.slnx -c Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Sum the test platform's summary; one block per run.
+summary=$(awk '
+  /^[[:space:]]*total:/     { t += $2 }
+  /^[[:space:]]*failed:/    { f += $2 }
+  /^[[:space:]]*succeeded:/ { s += $2 }
+  /^[[:space:]]*skipped:/   { k += $2 }
+  END { printf "%d %d %d %d", t, f, s, k }' "$log")
+read -r total failed passed skipped <<<"$summary"
+rm -f "$log"
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or the runner failed before any test could report: count that as a failure.
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$total" -gt 0 ]
