@@ -8,10 +8,9 @@ root=$(pwd)
 source scripts/lib/prerequisites.sh
 
 ensure_apt_packages "${CARTSTREAM_APT_PACKAGES[@]}" || exit 1
-ensure_npm_tools "$root/tests/npm-tools" || exit 1
+for tools in "$root"/tests/npm-*/; do ensure_npm_tools "${tools%/}" || exit 1; done
 
 export CARTSTREAM_TEST_ROOT="$root"
-export CARTSTREAM_NPM_TOOLS="$root/tests/npm-tools"
 
 log=$(mktemp)
 dotnet test --solution CartStream.slnx -c Release "$@" 2>&1 | tee "$log"

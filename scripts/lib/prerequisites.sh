@@ -21,7 +21,7 @@ ensure_apt_packages() {
   return 1
 }
 
-# npm tools the tests use as independent clients live in tests/npm-tools with a lock file.
+# npm tools the tests use as independent clients live in tests/npm-<purpose>/ folders, each with a lock file.
 ensure_npm_tools() {
   local dir="$1"
   [ -f "$dir/package-lock.json" ] || return 0
