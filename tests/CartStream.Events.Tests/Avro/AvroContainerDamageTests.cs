@@ -144,7 +144,7 @@ public sealed class AvroContainerDamageTests
         return (stream.ToArray(), [.. ends]);
     }
 
-    /// <summary>Every cut in the header and around each block boundary, and a stride through the rest.</summary>
+    /// <summary>Every cut in the header and around each block boundary, and 150 more spread over the rest.</summary>
     private static IEnumerable<int> CutPoints(int fileLength, int headerEnd, int[] blockEnds)
     {
         var points = new SortedSet<int>(Enumerable.Range(0, headerEnd + 40));
@@ -153,7 +153,8 @@ public sealed class AvroContainerDamageTests
             points.UnionWith(Enumerable.Range(Math.Max(0, end - 20), 40));
         }
 
-        points.UnionWith(Enumerable.Range(0, fileLength / 7).Select(i => i * 7));
+        var stride = Math.Max(1, fileLength / 150);
+        points.UnionWith(Enumerable.Range(0, fileLength / stride).Select(i => i * stride));
         return points.Where(p => p < fileLength);
     }
 
