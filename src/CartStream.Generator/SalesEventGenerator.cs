@@ -109,18 +109,17 @@ public sealed partial class SalesEventGenerator
         record.Defects = Labelled(defect);
     }
 
-    private static string[] Labelled(string code) => SingleDefect[IndexOf(code)];
-
-    private static int IndexOf(string code)
+    // One shared array per code: labelling a dirty record allocates nothing.
+    private static string[] Labelled(string code)
     {
-        for (var i = 0; i < DefectCode.All.Count; i++)
+        foreach (var defects in SingleDefect)
         {
-            if (ReferenceEquals(DefectCode.All[i], code) || DefectCode.All[i] == code)
+            if (defects[0] == code)
             {
-                return i;
+                return defects;
             }
         }
 
-        throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown defect code.");
+        throw new ArgumentOutOfRangeException(nameof(code), code, "Not a defect code.");
     }
 }
