@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CartStream.Registry.Api;
@@ -7,7 +8,11 @@ internal static class RegistryResults
 {
     public const string ContentType = "application/vnd.schemaregistry.v1+json";
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+    // Schemas travel as JSON strings inside JSON: without the relaxed encoder every quote becomes \u0022.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static IResult Json<T>(T value, int statusCode = StatusCodes.Status200OK) =>
         Results.Text(JsonSerializer.Serialize(value, Options), ContentType, statusCode: statusCode);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CartStream.Registry.Storage;
@@ -11,6 +12,9 @@ namespace CartStream.Registry.Storage;
 internal sealed class RegistryLog : IDisposable
 {
     public const string FileName = "registry.jsonl";
+
+    // Keeps schema text readable in the file (a quote stays a quote); the log is never embedded in HTML.
+    private static readonly JsonSerializerOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly FileStream _file;
 
@@ -48,7 +52,7 @@ internal sealed class RegistryLog : IDisposable
 
     public void Append(RegistryLogEntry entry)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(entry);
+        var line = JsonSerializer.SerializeToUtf8Bytes(entry, LineOptions);
         _file.Write(line);
         _file.WriteByte((byte)'\n');
         _file.Flush(flushToDisk: true);
