@@ -14,12 +14,18 @@ internal static class AvroSchemaParser
         }
 
         Schema schema;
+        string canonical;
         try
         {
             schema = Schema.Parse(text);
+
+            // Rendering is part of validation: Apache.Avro parses an unknown type name into a schema it cannot render.
+            canonical = schema.ToString();
         }
-        catch (Exception ex) when (ex is AvroException or Newtonsoft.Json.JsonException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Apache.Avro throws more than AvroException on odd input (an unknown type name is a lookup failure):
+            // whatever the parser rejects, the client sent an invalid schema.
             throw RegistryException.InvalidSchema($"Invalid schema: {ex.Message}");
         }
 
@@ -30,7 +36,6 @@ internal static class AvroSchemaParser
             throw RegistryException.InvalidSchema($"Invalid schema: {badDefault}");
         }
 
-        var canonical = schema.ToString();
-        return new ParsedSchema(canonical, Schema.Parse(canonical));
+        return new ParsedSchema(canonical, schema);
     }
 }
