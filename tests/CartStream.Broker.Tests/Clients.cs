@@ -53,4 +53,37 @@ internal static class Clients
 
         return results;
     }
+
+    /// <summary>Reads every partition from the beginning to its end (as the broker reports it) and returns all messages.</summary>
+    public static List<ConsumeResult<string, string>> ReadToEnd(string bootstrap, string topic, int partitions, CancellationToken cancellationToken)
+    {
+        var config = Consumer(bootstrap, "reader-" + Guid.NewGuid().ToString("N"));
+        config.EnablePartitionEof = true;
+        using var consumer = new ConsumerBuilder<string, string>(config).Build();
+        consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
+        var results = new List<ConsumeResult<string, string>>();
+        var atEnd = new HashSet<int>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (atEnd.Count < partitions && DateTime.UtcNow < deadline)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (result.IsPartitionEOF)
+            {
+                atEnd.Add(result.Partition.Value);
+            }
+            else
+            {
+                atEnd.Remove(result.Partition.Value);
+                results.Add(result);
+            }
+        }
+
+        return atEnd.Count == partitions ? results : throw new TimeoutException($"Only {atEnd.Count} of {partitions} partitions read to the end.");
+    }
 }
