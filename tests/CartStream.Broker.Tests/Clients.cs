@@ -63,8 +63,8 @@ internal static class Clients
         consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
         var results = new List<ConsumeResult<string, string>>();
         var atEnd = new HashSet<int>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (atEnd.Count < partitions && DateTime.UtcNow < deadline)
+        var lastProgress = DateTime.UtcNow;
+        while (atEnd.Count < partitions && DateTime.UtcNow - lastProgress < TimeSpan.FromSeconds(30))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
@@ -73,6 +73,7 @@ internal static class Clients
                 continue;
             }
 
+            lastProgress = DateTime.UtcNow;
             if (result.IsPartitionEOF)
             {
                 atEnd.Add(result.Partition.Value);

@@ -5,11 +5,14 @@ using Confluent.Kafka;
 namespace CartStream.Broker.Tests;
 
 /// <summary>Nothing acknowledged is lost or duplicated when the broker process is killed with SIGKILL.</summary>
-public sealed class DurabilityTests
+public sealed class DurabilityTests(ITestOutputHelper output)
 {
-    private const int Messages = 100_000;
     private const int Partitions = 3;
-    private const int Kills = 3;
+
+    /// <summary>100k in the suite; scripts/broker-kill-test.sh sets 1M messages and 10 kills.</summary>
+    private static int Messages => int.TryParse(Environment.GetEnvironmentVariable("CARTSTREAM_KILL_MESSAGES"), out var n) ? n : 100_000;
+
+    private static int Kills => int.TryParse(Environment.GetEnvironmentVariable("CARTSTREAM_KILLS"), out var n) ? n : 3;
 
     [Fact]
     public async Task Every_acknowledged_message_is_read_exactly_once_after_three_SIGKILLs()
@@ -17,11 +20,22 @@ public sealed class DurabilityTests
         var ct = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("broker-kill");
         using var broker = new BrokerProcess(data.Path, FreePort.Next());
+        var acked = new ConcurrentQueue<(int Partition, long Offset, int Value)>();
         await broker.StartAsync(ct);
         var topic = "durable";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var log = Environment.GetEnvironmentVariable("CARTSTREAM_KILL_LOG");
+        void Report(string what)
+        {
+            var line = $"{watch.Elapsed.TotalSeconds,7:F2}s acked {acked.Count,8}: {what}";
+            output.WriteLine(line);
+            if (log is not null)
+            {
+                File.AppendAllText(log, line + Environment.NewLine);
+            }
+        }
         await Clients.CreateTopicAsync(broker.BootstrapServers, topic, Partitions);
 
-        var acked = new ConcurrentQueue<(int Partition, long Offset, int Value)>();
         var failures = new ConcurrentQueue<string>();
         var config = Clients.Producer(broker.BootstrapServers);
         config.MessageTimeoutMs = 300_000;
@@ -76,15 +90,19 @@ public sealed class DurabilityTests
             }
 
             broker.Kill();
+            Report($"SIGKILL {kill}");
             await Task.Delay(300, ct);
             await broker.StartAsync(ct);
+            Report("restarted");
         }
 
         await produce;
+        Report("producer finished");
         Assert.Empty(failures);
         Assert.Equal(Messages, acked.Count);
 
         var read = Clients.ReadToEnd(broker.BootstrapServers, topic, Partitions, ct);
+        Report($"read {read.Count} messages back");
         // Exactly once: every value once, and nothing that was not acknowledged.
         Assert.Equal(Messages, read.Count);
         Assert.Equal(Enumerable.Range(0, Messages), read.Select(r => int.Parse(r.Message.Value)).Order());
