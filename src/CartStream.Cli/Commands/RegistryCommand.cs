@@ -1,0 +1,66 @@
+using System.CommandLine;
+using CartStream.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace CartStream.Cli.Commands;
+
+/// <summary><c>cartstream registry</c>: runs the embedded schema registry until Ctrl+C.</summary>
+internal static class RegistryCommand
+{
+    public static Command Create()
+    {
+        var dataDir = new Option<string>("--data-dir")
+        {
+            Description = "The pipeline's data folder; the registry stores its log under <data-dir>/registry.",
+            DefaultValueFactory = _ => "data",
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "The TCP port on 127.0.0.1 (0 picks a free one).",
+            DefaultValueFactory = _ => SchemaRegistryOptions.DefaultPort,
+        };
+        var command = new Command("registry", "Run the embedded schema registry (Confluent Schema Registry REST API, Avro, BACKWARD by default).")
+        {
+            dataDir,
+            port,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = new SchemaRegistryOptions
+            {
+                DataDirectory = parseResult.GetRequiredValue(dataDir),
+                Port = parseResult.GetRequiredValue(port),
+            };
+            using var loggerFactory = LoggerFactory.Create(logging => logging
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddFilter("Microsoft", LogLevel.Warning));
+            await using var server = new SchemaRegistryServer(options, loggerFactory);
+            try
+            {
+                await server.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                // Port taken or storage held by another registry: a message, not a stack trace.
+                parseResult.InvocationConfiguration.Error.WriteLine($"cartstream registry: {ex.Message}");
+                return 1;
+            }
+
+            var output = parseResult.InvocationConfiguration.Output;
+            output.WriteLine($"Schema registry listening on {server.Url} (storing under {Path.GetFullPath(options.StorageDirectory)}). Ctrl+C stops it.");
+            output.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: the normal way to stop a foreground server.
+            }
+
+            await server.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+}
