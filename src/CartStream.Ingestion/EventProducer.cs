@@ -47,14 +47,14 @@ public sealed class EventProducer : IDisposable
     /// Queues one message, waiting for room when the client's queue is full. Throws
     /// <see cref="IngestionException"/> once the producer has hit a fatal error.
     /// </summary>
-    public void Send(int partition, long sequence, byte[]? key, byte[] value, DateTime timestampUtc)
+    public void Send(int partition, long stream, long sequence, byte[]? key, byte[] value, DateTime timestampUtc)
     {
         var message = new Message<byte[]?, byte[]>
         {
             Key = key,
             Value = value,
             Timestamp = new Timestamp(timestampUtc, TimestampType.CreateTime),
-            Headers = [new Header(SequenceHeader.Key, SequenceHeader.Encode(sequence))],
+            Headers = ProducerHeaders.Create(stream, sequence),
         };
         var target = new TopicPartition(_topic, partition);
         while (true)
@@ -106,7 +106,7 @@ public sealed class EventProducer : IDisposable
         if (report.Error.IsError)
         {
             Counters.OnFailed();
-            var sequence = SequenceHeader.Read(report.Message.Headers) ?? -1;
+            var sequence = ProducerHeaders.ReadSequence(report.Message.Headers) ?? -1;
             Log.DeliveryFailed(_logger, _topic, report.Partition.Value, sequence, report.Error.Reason);
         }
         else

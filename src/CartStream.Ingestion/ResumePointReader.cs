@@ -6,10 +6,11 @@ namespace CartStream.Ingestion;
 public static class ResumePointReader
 {
     /// <summary>
-    /// The last generator sequence each partition holds, read from the <see cref="SequenceHeader"/> of its
-    /// newest message. A partition whose newest message carries no header counts as holding none.
+    /// The last sequence of <paramref name="stream"/> each partition holds, read from the
+    /// <see cref="ProducerHeaders"/> of its newest message. A partition whose newest message belongs to no stream
+    /// or to another one counts as holding none of this stream.
     /// </summary>
-    public static ResumePoint Read(ConsumerConfig config, string topic, int partitionCount, TimeSpan timeout)
+    public static ResumePoint Read(ConsumerConfig config, string topic, int partitionCount, long stream, TimeSpan timeout)
     {
         var last = Enumerable.Repeat(-1L, partitionCount).ToArray();
         using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).Build();
@@ -49,7 +50,10 @@ public static class ResumePointReader
                 continue;
             }
 
-            last[result.Partition.Value] = SequenceHeader.Read(result.Message.Headers) ?? -1;
+            var headers = result.Message.Headers;
+            last[result.Partition.Value] = ProducerHeaders.ReadStream(headers) == stream
+                ? ProducerHeaders.ReadSequence(headers) ?? -1
+                : -1;
         }
 
         consumer.Close();
