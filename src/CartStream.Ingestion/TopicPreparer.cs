@@ -41,7 +41,9 @@ public static class TopicPreparer
         Metadata metadata;
         try
         {
-            metadata = admin.GetMetadata(topic, timeout);
+            // Metadata for all topics: asking for the one topic would let a broker auto-create it with its
+            // default partition count before CreateTopics could ask for ours.
+            metadata = admin.GetMetadata(timeout);
         }
         catch (KafkaException e)
         {

@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return SchemaCommand.Create();
         yield return RegistryCommand.Create();
         yield return GenerateCommand.Create();
+        yield return ProduceCommand.Create();
     }
 }
