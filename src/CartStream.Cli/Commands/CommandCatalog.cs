@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return RegistryCommand.Create();
         yield return GenerateCommand.Create();
         yield return ProduceCommand.Create();
+        yield return BrokerCommand.Create();
     }
 }

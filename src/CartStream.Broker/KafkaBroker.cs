@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using CartStream.Broker.Groups;
+using CartStream.Broker.Handlers;
+using CartStream.Broker.Network;
+using CartStream.Broker.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CartStream.Broker;
+
+/// <summary>
+/// A single-node broker speaking the Kafka wire protocol, with its data in a folder on disk. Start it in-process
+/// with <see cref="StartAsync"/> or as its own process with <c>cartstream broker</c>; clients connect with plain
+/// <c>bootstrap.servers</c> settings.
+/// </summary>
+public sealed class KafkaBroker : IAsyncDisposable
+{
+    private static readonly TimeSpan RetentionInterval = TimeSpan.FromSeconds(10);
+    private readonly BrokerOptions _options;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, bool> _connections = new();
+    private TopicStore? _topics;
+    private GroupCoordinator? _groups;
+    private Socket? _listener;
+    private Task? _acceptLoop;
+    private Task? _maintenanceLoop;
+
+    /// <summary>Creates a broker; nothing happens until <see cref="StartAsync"/>.</summary>
+    public KafkaBroker(BrokerOptions options, ILogger<KafkaBroker>? logger = null)
+    {
+        _options = options;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>The port the broker listens on (the chosen one when <see cref="BrokerOptions.Port"/> is 0).</summary>
+    public int Port { get; private set; }
+
+    /// <summary>The value for a client's <c>bootstrap.servers</c>.</summary>
+    public string BootstrapServers => $"{AdvertisedHost}:{Port}";
+
+    private string AdvertisedHost => _options.AdvertisedHost ?? _options.Host;
+
+    /// <summary>Recovers the data folder (cutting torn tails), then starts listening.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var dataDirectory = Path.GetFullPath(_options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        _topics = new TopicStore(_options, _logger);
+        _topics.Load();
+        _groups = new GroupCoordinator(new OffsetStore(dataDirectory, _options.FlushEveryBatch), _options, _logger);
+        var producerIds = new ProducerIdAllocator(dataDirectory);
+        var handler = new RequestHandler(_topics, _groups, producerIds, _options, () => (AdvertisedHost, Port), _logger);
+
+        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        // A restarted broker must get its fixed port back at once, even with the old connections in TIME_WAIT.
+        _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Bind(new IPEndPoint(IPAddress.Parse(_options.Host), _options.Port));
+        _listener.Listen(512);
+        Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
+        _acceptLoop = AcceptAsync(handler, _stopping.Token);
+        _maintenanceLoop = MaintainAsync(_stopping.Token);
+        Log.Started(_logger, _options.Host, Port, dataDirectory);
+        return Task.CompletedTask;
+    }
+
+    private async Task AcceptAsync(RequestHandler handler, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener!.AcceptAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (SocketException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+
+            socket.NoDelay = true;
+            var connection = new Connection(socket, handler, _options, _logger);
+            var task = Task.Run(() => connection.RunAsync(cancellationToken), CancellationToken.None);
+            _connections[task] = true;
+            _ = task.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
+        }
+    }
+
+    private async Task MaintainAsync(CancellationToken cancellationToken)
+    {
+        var nextFlush = Environment.TickCount64 + _options.FlushIntervalMs;
+        var nextRetention = Environment.TickCount64 + (long)RetentionInterval.TotalMilliseconds;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    _groups!.Tick();
+                    var now = Environment.TickCount64;
+                    var flush = !_options.FlushEveryBatch && now >= nextFlush;
+                    var retention = now >= nextRetention;
+                    if (flush || retention)
+                    {
+                        _topics!.Maintain(flush, retention);
+                        if (flush)
+                        {
+                            _groups.Offsets.Flush();
+                            nextFlush = now + _options.FlushIntervalMs;
+                        }
+
+                        if (retention)
+                        {
+                            nextRetention = now + (long)RetentionInterval.TotalMilliseconds;
+                        }
+                    }
+                }
+                catch (Exception e) when (e is IOException or ObjectDisposedException)
+                {
+                    Log.BackgroundFailed(_logger, e, "maintenance");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Stops listening, closes every connection and flushes and closes every file.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        _listener?.Dispose();
+        var pending = _connections.Keys.ToList();
+        if (_acceptLoop is not null)
+        {
+            pending.Add(_acceptLoop);
+        }
+
+        if (_maintenanceLoop is not null)
+        {
+            pending.Add(_maintenanceLoop);
+        }
+
+        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _topics?.Dispose();
+        _groups?.Dispose();
+        Log.Stopped(_logger);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stopping.Dispose();
+    }
+}
