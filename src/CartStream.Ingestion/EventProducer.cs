@@ -25,6 +25,7 @@ public sealed class EventProducer : IDisposable
         _logger = logger;
         _onDelivery = OnDelivery;
         _producer = new ProducerBuilder<byte[]?, byte[]>(config)
+            .SetLogHandler(KafkaLogBridge.To(logger))
             .SetErrorHandler((_, error) =>
             {
                 if (error.IsFatal)

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Produced {Produced}, acknowledged {Acknowledged}, failed {Failed}, skipped on resume {Skipped}")]
     public static partial void Finished(ILogger logger, long produced, long acknowledged, long failed, long skipped);
+
+    [LoggerMessage(EventId = 1007, Message = "librdkafka {Client} {Facility}: {Text}")]
+    public static partial void KafkaClient(ILogger logger, LogLevel level, string client, string facility, string text);
 }

@@ -47,11 +47,11 @@ public sealed class ProduceRunner
         var timeout = TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds);
         var topic = _options.Topic;
         var producerConfig = KafkaClientSettings.Producer(_configuration);
-        var partitions = await TopicPreparer.EnsureTopicAsync(KafkaClientSettings.Admin(_configuration), topic, _options.Partitions, timeout);
+        var partitions = await TopicPreparer.EnsureTopicAsync(KafkaClientSettings.Admin(_configuration), topic, _options.Partitions, timeout, _logger);
         var schemaId = await RegisterSchemaAsync(topic);
         var seed = run.Generator.Seed;
         var resume = ResumePointReader.Read(
-            KafkaClientSettings.Consumer(_configuration, "cartstream-producer-resume"), topic, partitions, seed, timeout);
+            KafkaClientSettings.Consumer(_configuration, "cartstream-producer-resume"), topic, partitions, seed, timeout, _logger);
         var state = ProducerRunState.LoadOrCreate(run.RunStatePath, seed, run.Generator.DirtyRatio, DateTime.UtcNow);
         Log.Starting(_logger, topic, partitions, producerConfig.BootstrapServers, schemaId);
         if (resume.HighestSequence >= 0)

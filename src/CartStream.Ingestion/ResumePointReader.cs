@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace CartStream.Ingestion;
 
@@ -10,10 +11,10 @@ public static class ResumePointReader
     /// <see cref="ProducerHeaders"/> of its newest message. A partition whose newest message belongs to no stream
     /// or to another one counts as holding none of this stream.
     /// </summary>
-    public static ResumePoint Read(ConsumerConfig config, string topic, int partitionCount, long stream, TimeSpan timeout)
+    public static ResumePoint Read(ConsumerConfig config, string topic, int partitionCount, long stream, TimeSpan timeout, ILogger logger)
     {
         var last = Enumerable.Repeat(-1L, partitionCount).ToArray();
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).Build();
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler(KafkaLogBridge.To(logger)).Build();
 
         var wanted = new List<TopicPartitionOffset>();
         for (var p = 0; p < partitionCount; p++)

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using Microsoft.Extensions.Logging;
 
 namespace CartStream.Ingestion;
 
@@ -10,9 +11,9 @@ public static class TopicPreparer
     /// The topic's partition count, creating the topic with <paramref name="partitions"/> partitions when absent.
     /// Fails with a clear <see cref="IngestionException"/> naming the bootstrap servers when the cluster cannot be reached.
     /// </summary>
-    public static async Task<int> EnsureTopicAsync(AdminClientConfig config, string topic, int partitions, TimeSpan timeout)
+    public static async Task<int> EnsureTopicAsync(AdminClientConfig config, string topic, int partitions, TimeSpan timeout, ILogger logger)
     {
-        using var admin = new AdminClientBuilder(config).Build();
+        using var admin = new AdminClientBuilder(config).SetLogHandler(KafkaLogBridge.To(logger)).Build();
         var existing = PartitionCount(admin, config, topic, timeout);
         if (existing > 0)
         {
