@@ -21,7 +21,8 @@ common=(--bootstrap-servers "127.0.0.1:$broker_port" --registry-url "http://127.
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 for codec in $codecs; do
-  line=$(CARTSTREAM_Kafka__Producer__compression.type=$codec \
+  # A librdkafka key has dots, which a shell assignment cannot: pass it through env.
+  line=$(env "CARTSTREAM_Kafka__Producer__compression.type=$codec" \
     $cli produce --events "$events" --rate max --data-dir "$work/run-$codec" --topic "bench-$codec" "${common[@]}" 2>/dev/null | tail -1)
   size=$(du -sb "$work/broker" 2>/dev/null | cut -f1)
   echo "compression=$codec: $line (broker data now ${size:-?} bytes)"
