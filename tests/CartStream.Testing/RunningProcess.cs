@@ -85,6 +85,40 @@ public sealed class RunningProcess : IDisposable
         await _process.WaitForExitAsync(source.Token);
     }
 
+    /// <summary>Whether the program has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Exit code, once exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>SIGKILL: no shutdown code of the program runs, nothing it buffered is flushed.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        _process.WaitForExit();
+    }
+
+    /// <summary>Waits for the program to exit by itself, failing after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(source.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The program did not exit within {timeout}.");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

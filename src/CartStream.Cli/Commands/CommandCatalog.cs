@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return SchemaCommand.Create();
         yield return GenerateCommand.Create();
         yield return RegistryCommand.Create();
+        yield return ProduceCommand.Create();
         yield return BrokerCommand.Create();
     }
 }
