@@ -6,15 +6,22 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 source scripts/lib/prerequisites.sh
+source scripts/lib/servers.sh
 
 ensure_apt_packages "${CARTSTREAM_APT_PACKAGES[@]}" || exit 1
 for tools in "$root"/tests/npm-*/; do ensure_npm_tools "${tools%/}" || exit 1; done
 
 export CARTSTREAM_TEST_ROOT="$root"
 
+# A server that does not start is reported here; the tests that need it then fail (they never skip).
+trap stop_test_servers EXIT
+trap 'stop_test_servers; exit 130' INT TERM
+start_test_servers "$root"
+
 log=$(mktemp)
 dotnet test --solution CartStream.slnx -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+stop_test_servers
 
 # Sum the test platform's summary; one block per run.
 summary=$(awk '

@@ -15,7 +15,7 @@ public sealed partial class LocalObjectStore
             EnsureFolder(folder);
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, useAsync: false))
             {
-                await content.CopyToAsync(file, cancellationToken);
+                await CopyAsync(content, file, cancellationToken);
                 // Data reaches the disk before the name does: a crash can never publish a file with holes.
                 file.Flush(flushToDisk: true);
             }
@@ -75,6 +75,38 @@ public sealed partial class LocalObjectStore
         {
             // A leftover hidden file is harmless: listings skip it and DeleteStaleTemporaryFiles removes it.
             Log.TemporaryFileNotDeleted(_logger, temp, e.Message);
+        }
+    }
+
+    /// <summary>Copies by hand so that a failing source (not transient) is told apart from a failing disk (transient).</summary>
+    private static async Task CopyAsync(Stream source, FileStream target, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+                {
+                    throw new ObjectStoreException($"Reading the content to write failed: {e.Message}", key: null, isTransient: false, innerException: e);
+                }
+
+                if (read == 0)
+                {
+                    return;
+                }
+
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -50,15 +50,8 @@ public sealed partial class S3ObjectStore
     {
         var threshold = (int)_options.MultipartThresholdBytes;
         using var head = new MemoryStream(content.CanSeek ? (int)Math.Min(content.Length - content.Position, threshold + 1L) : 0);
-        try
-        {
-            // Up to the threshold the object goes in one request; one byte more proves it needs a multipart upload.
-            await CopyAtMostAsync(content, head, threshold + 1L, cancellationToken);
-        }
-        catch (IOException e)
-        {
-            throw new ObjectStoreException($"Reading the content for '{key}' failed: {e.Message}", key, isTransient: false, innerException: e);
-        }
+        // Up to the threshold the object goes in one request; one byte more proves it needs a multipart upload.
+        await CopyAtMostAsync(content, head, threshold + 1L, cancellationToken);
 
         head.Position = 0;
         try
@@ -247,7 +240,7 @@ public sealed partial class S3ObjectStore
         {
             while (target.Length < limit)
             {
-                var read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - target.Length)), cancellationToken);
+                var read = await ReadSourceAsync(source, chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - target.Length)), cancellationToken);
                 if (read == 0)
                 {
                     return;
@@ -270,7 +263,7 @@ public sealed partial class S3ObjectStore
         {
             var read = head.Position < head.Length
                 ? head.Read(part.Span[filled..])
-                : await rest.ReadAsync(part[filled..], cancellationToken);
+                : await ReadSourceAsync(rest, part[filled..], cancellationToken);
             if (read == 0)
             {
                 break;
@@ -280,5 +273,18 @@ public sealed partial class S3ObjectStore
         }
 
         return filled;
+    }
+
+    /// <summary>A failing source is the caller's problem, not the store's: it is never reported as transient.</summary>
+    private static async ValueTask<int> ReadSourceAsync(Stream source, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.ReadAsync(buffer, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+        {
+            throw new ObjectStoreException($"Reading the content to upload failed: {e.Message}", key: null, isTransient: false, innerException: e);
+        }
     }
 }

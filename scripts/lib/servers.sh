@@ -1,0 +1,64 @@
+# Servers the test suite talks to, started once for the whole run by test.sh and stopped after it, even when
+# tests fail. Each binds 127.0.0.1 on a free port and exports the address the tests read.
+
+CARTSTREAM_S3RVER_PID=""
+CARTSTREAM_S3RVER_DIR=""
+
+# A TCP port on 127.0.0.1 that nothing listens on right now.
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
+}
+
+# Waits until something accepts connections on 127.0.0.1:$2, as long as process $1 lives.
+wait_for_port() {
+  local pid="$1" port="$2" attempt
+  for attempt in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
+# npm s3rver (tests/npm-s3): an S3-compatible server on a fresh folder. Exports CARTSTREAM_TEST_S3_URL.
+start_s3rver() {
+  local root="$1" port
+  local server="$root/tests/npm-s3/node_modules/s3rver/bin/s3rver.js"
+  if [ ! -f "$server" ]; then
+    echo "s3rver is not installed in tests/npm-s3 (npm ci failed?): S3 tests will fail." >&2
+    return 1
+  fi
+  port=$(free_port) || return 1
+  CARTSTREAM_S3RVER_DIR=$(mktemp -d)
+  node "$server" -d "$CARTSTREAM_S3RVER_DIR/data" -a 127.0.0.1 -p "$port" --no-vhost-buckets --silent \
+    >"$CARTSTREAM_S3RVER_DIR/log" 2>&1 &
+  CARTSTREAM_S3RVER_PID=$!
+  if ! wait_for_port "$CARTSTREAM_S3RVER_PID" "$port"; then
+    echo "s3rver did not start on 127.0.0.1:$port:" >&2
+    cat "$CARTSTREAM_S3RVER_DIR/log" >&2
+    stop_s3rver
+    return 1
+  fi
+  export CARTSTREAM_TEST_S3_URL="http://127.0.0.1:$port"
+}
+
+stop_s3rver() {
+  if [ -n "$CARTSTREAM_S3RVER_PID" ]; then
+    kill "$CARTSTREAM_S3RVER_PID" 2>/dev/null
+    wait "$CARTSTREAM_S3RVER_PID" 2>/dev/null
+    CARTSTREAM_S3RVER_PID=""
+  fi
+  if [ -n "$CARTSTREAM_S3RVER_DIR" ]; then
+    rm -rf "$CARTSTREAM_S3RVER_DIR"
+    CARTSTREAM_S3RVER_DIR=""
+  fi
+}
+
+start_test_servers() {
+  start_s3rver "$1"
+}
+
+# Idempotent: called after dotnet test and again from the exit trap.
+stop_test_servers() {
+  stop_s3rver
+}
