@@ -77,6 +77,17 @@ internal sealed class TransformBatch
             null, [code], "base64", Convert.ToBase64String(bytes), detail, origin, null, ProcessingTimeUtc));
     }
 
+    /// <summary>
+    /// Adds one rejected row standing for a whole unreadable file: its records cannot be counted, so the row points
+    /// at the quarantined copy instead of holding bytes.
+    /// </summary>
+    public void AddQuarantinedFile(string quarantineKey, in RecordOrigin origin, string code, string detail)
+    {
+        Records++;
+        _ruleCounts[code] = _ruleCounts.GetValueOrDefault(code) + 1;
+        Model.AddRejected(new RejectedRecord(null, [code], "object", quarantineKey, detail, origin, null, ProcessingTimeUtc));
+    }
+
     /// <summary>The batch's counts as a quality report (output files are added when published).</summary>
     public QualityReport CreateReport(string batchId, IReadOnlyList<string> inputFiles)
     {

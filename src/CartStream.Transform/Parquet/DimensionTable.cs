@@ -44,7 +44,7 @@ internal sealed class DimensionTable(string name, params DataField[] fields) : I
                 case DecimalDataField:
                     await WriteNullable(rowGroup, field, rows, column, v => (decimal?)v, cancellationToken);
                     break;
-                case var _ when field.ClrType == typeof(string):
+                case var _ when field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>):
                     await rowGroup.WriteAsync(field, rows.Select(r => (string?)r[column]).ToArray()!);
                     break;
                 case var _ when field.ClrType == typeof(long):

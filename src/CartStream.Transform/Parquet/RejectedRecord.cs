@@ -3,7 +3,7 @@ namespace CartStream.Transform.Parquet;
 /// <summary>One row of <c>rejected</c>.</summary>
 /// <param name="EventId">The event id when the record could be decoded.</param>
 /// <param name="RuleCodes">Every failed reject rule, in catalogue order.</param>
-/// <param name="OriginalFormat"><c>json</c> (the decoded record) or <c>base64</c> (bytes that are not a sales event).</param>
+/// <param name="OriginalFormat"><c>json</c> (the decoded record), <c>base64</c> (bytes that are not a sales event) or <c>object</c> (the key of a quarantined file).</param>
 /// <param name="Original">The record's faithful rendering in <paramref name="OriginalFormat"/>.</param>
 /// <param name="Detail">A decoder's or reader's error message, when there is one.</param>
 /// <param name="Origin">Where the record came from.</param>

@@ -13,6 +13,7 @@ public sealed class QualityReport
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate,
     };
 
     /// <summary>The batch's part id: every output file of the batch carries it.</summary>

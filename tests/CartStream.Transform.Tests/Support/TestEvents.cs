@@ -5,7 +5,7 @@ namespace CartStream.Transform.Tests.Support;
 /// <summary>Hand-made events: a clean one, and one way to break it per defect.</summary>
 internal static class TestEvents
 {
-    public static readonly DateTime Now = new(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     public static SalesEvent Clean(int seed = 1, string currency = "EUR", string country = "DE", string city = "Berlin") => new()
     {
