@@ -1,0 +1,217 @@
+using System.Text;
+using System.Text.Json;
+using CartStream.Events.Reference;
+using CartStream.Lake;
+using CartStream.Lake.Storage;
+using CartStream.Transform.Batch;
+using CartStream.Transform.Dedup;
+using CartStream.Transform.Input;
+using CartStream.Transform.Output;
+using CartStream.Transform.Parquet;
+using CartStream.Transform.Quality;
+using CartStream.Transform.Rules;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CartStream.Transform;
+
+/// <summary>
+/// The batch driver: finds raw and dead-letter files under <c>topics/</c> that no checkpoint marks as done, claims
+/// them atomically in the store, transforms them in batches of several files (one set of Parquet parts per batch),
+/// publishes, then checkpoints. Safe to run again at any time and on several machines at once.
+/// </summary>
+public sealed class TransformRunner
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly IObjectStore _store;
+    private readonly TransformOptions _options;
+    private readonly ReferenceData _reference;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a runner over a lake.</summary>
+    public TransformRunner(IObjectStore store, TransformOptions options, ReferenceData? reference = null, TimeProvider? time = null, ILogger<TransformRunner>? logger = null)
+    {
+        _store = store;
+        _options = options;
+        _reference = reference ?? ReferenceData.Default;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<TransformRunner>.Instance;
+    }
+
+    /// <summary>Transforms every raw file not yet done; returns one quality report per batch published.</summary>
+    public async Task<IReadOnlyList<QualityReport>> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var marker in _store.ListAsync(TransformState.DonePrefix, cancellationToken))
+        {
+            done.Add(marker.Key[TransformState.DonePrefix.Length..^".json".Length]);
+        }
+
+        var pending = new List<ObjectInfo>();
+        await foreach (var file in _store.ListAsync(LakeLayout.TopicsArea, cancellationToken))
+        {
+            if (file.Key.EndsWith(LakeLayout.RawFileExtension, StringComparison.Ordinal) && !done.Contains(file.Key))
+            {
+                pending.Add(file);
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            Log.NothingToDo(_logger, LakeLayout.TopicsArea);
+            return [];
+        }
+
+        // Offset order within a partition: the earlier copy of an event is the original, the later the duplicate.
+        pending.Sort((a, b) => CompareRawKeys(a.Key, b.Key));
+
+        var reports = new List<QualityReport>();
+        var batch = new List<ObjectInfo>();
+        long batchBytes = 0;
+        foreach (var file in pending)
+        {
+            if (batch.Count > 0 && (batch.Count >= _options.MaxFilesPerBatch || batchBytes + file.Size > _options.MaxBytesPerBatch))
+            {
+                reports.Add(await ProcessBatchAsync(batch, cancellationToken));
+                batch.Clear();
+                batchBytes = 0;
+            }
+
+            if (await TryClaimAsync(file.Key, cancellationToken))
+            {
+                batch.Add(file);
+                batchBytes += file.Size;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            reports.Add(await ProcessBatchAsync(batch, cancellationToken));
+        }
+
+        return reports;
+    }
+
+    private async Task<QualityReport> ProcessBatchAsync(IReadOnlyList<ObjectInfo> files, CancellationToken cancellationToken)
+    {
+        var keys = files.Select(f => f.Key).ToList();
+        var partId = LakeLayout.PartIdOf(keys);
+        var dedup = new Dictionary<string, DedupIndex?>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var stateKey = TransformState.DedupKey(key);
+            if (LakeLayout.AreaOf(key) == LakeArea.Raw && !dedup.ContainsKey(stateKey))
+            {
+                dedup[stateKey] = await LoadDedupAsync(stateKey, cancellationToken);
+            }
+        }
+
+        var batch = new TransformBatch(_reference, _time.GetUtcNow().UtcDateTime, key => dedup.GetValueOrDefault(TransformState.DedupKey(key)));
+        var quarantined = new List<QuarantinedFile>();
+        foreach (var file in files)
+        {
+            var content = await _store.ReadAllBytesAsync(file.Key, cancellationToken);
+            var error = RawFileDecoder.Read(batch, file.Key, content, file.LastModified.UtcDateTime);
+            if (error is not null)
+            {
+                await QuarantineAsync(batch, file, content, error, cancellationToken);
+                quarantined.Add(new QuarantinedFile(file.Key, error));
+            }
+        }
+
+        var report = batch.CreateReport(partId, keys);
+        report.Quarantined.AddRange(quarantined);
+        await BatchPublisher.PublishAsync(_store, batch.Model, report, cancellationToken);
+
+        foreach (var (stateKey, index) in dedup)
+        {
+            if (index is not null)
+            {
+                index.Compact(_options.DedupCapacityPerPartition, _options.DedupHorizon, batch.ProcessingTimeUtc);
+                using var buffer = new MemoryStream();
+                index.WriteTo(buffer);
+                buffer.Position = 0;
+                await _store.PutAsync(stateKey, buffer, cancellationToken);
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            var marker = JsonSerializer.SerializeToUtf8Bytes(new { batch_id = partId, processed_at = batch.ProcessingTimeUtc }, Json);
+            await _store.PutAsync(TransformState.DoneKey(key), marker, cancellationToken);
+            await _store.DeleteAsync(TransformState.ClaimKey(key), cancellationToken);
+        }
+
+        Log.BatchPublished(_logger, partId, keys.Count, report.Records, report.Facts, report.Rejected, report.Duplicates);
+        return report;
+    }
+
+    private async Task QuarantineAsync(TransformBatch batch, ObjectInfo file, byte[] content, string error, CancellationToken cancellationToken)
+    {
+        var quarantineKey = TransformState.QuarantinePrefix + file.Key;
+        await _store.PutAsync(quarantineKey, content, cancellationToken);
+        var partition = LakeLayout.TryParseRawFileKey(file.Key, out var id) ? id.Partition : -1;
+        var origin = new RecordOrigin(file.Key, partition, id.StartOffset, file.LastModified.UtcDateTime);
+        batch.AddQuarantinedFile(quarantineKey, origin, RuleCode.CorruptFile, error);
+        Log.FileQuarantined(_logger, file.Key, quarantineKey, error);
+    }
+
+    private async Task<DedupIndex> LoadDedupAsync(string stateKey, CancellationToken cancellationToken)
+    {
+        if (!await _store.ExistsAsync(stateKey, cancellationToken))
+        {
+            return new DedupIndex();
+        }
+
+        using var stream = new MemoryStream(await _store.ReadAllBytesAsync(stateKey, cancellationToken));
+        return DedupIndex.ReadFrom(stream);
+    }
+
+    private async Task<bool> TryClaimAsync(string rawKey, CancellationToken cancellationToken)
+    {
+        var claimKey = TransformState.ClaimKey(rawKey);
+        var claim = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { worker = _options.WorkerId, claimed_at = _time.GetUtcNow().UtcDateTime }, Json));
+        if (await _store.TryCreateAsync(claimKey, claim, cancellationToken))
+        {
+            return true;
+        }
+
+        var existing = await _store.GetInfoAsync(claimKey, cancellationToken);
+        if (existing is null || _time.GetUtcNow() - existing.LastModified < _options.ClaimLease)
+        {
+            Log.FileClaimedElsewhere(_logger, rawKey);
+            return false;
+        }
+
+        // The holder outlived its lease (crashed): release its claim and race for the file like any other worker.
+        Log.ClaimTakenOver(_logger, rawKey, Encoding.UTF8.GetString(await _store.ReadAllBytesAsync(claimKey, cancellationToken)));
+        await _store.DeleteAsync(claimKey, cancellationToken);
+        return await _store.TryCreateAsync(claimKey, claim, cancellationToken);
+    }
+
+    private static int CompareRawKeys(string a, string b)
+    {
+        if (LakeLayout.TryParseRawFileKey(a, out var x) && LakeLayout.TryParseRawFileKey(b, out var y))
+        {
+            var c = string.CompareOrdinal(x.Topic, y.Topic);
+            if (c == 0)
+            {
+                c = x.Partition.CompareTo(y.Partition);
+            }
+
+            if (c == 0)
+            {
+                c = x.StartOffset.CompareTo(y.StartOffset);
+            }
+
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return string.CompareOrdinal(a, b);
+    }
+}

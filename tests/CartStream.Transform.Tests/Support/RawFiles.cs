@@ -1,0 +1,49 @@
+using CartStream.Events;
+using CartStream.Events.Avro;
+using CartStream.Lake;
+using CartStream.Lake.Storage;
+
+namespace CartStream.Transform.Tests.Support;
+
+/// <summary>Writes raw files the way the lake sink lands them: Avro container files under topics/.</summary>
+internal static class RawFiles
+{
+    public const string Topic = "sales";
+
+    public static async Task<string> PutEventsAsync(IObjectStore store, int partition, long startOffset, IEnumerable<SalesEvent> events, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new AvroContainerWriter(buffer, SalesEventSchema.Json, AvroCodec.Null, new AvroContainerWriterOptions()))
+        {
+            foreach (var e in events)
+            {
+                writer.Write(e);
+            }
+        }
+
+        var key = LakeLayout.RawFileKey(Topic, partition, startOffset);
+        await store.PutAsync(key, buffer.ToArray(), cancellationToken);
+        return key;
+    }
+
+    /// <summary>A dead-letter file: records of another schema holding bytes that are not Avro.</summary>
+    public static async Task<string> PutDeadLettersAsync(IObjectStore store, int partition, long startOffset, IEnumerable<byte[]> payloads, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new AvroContainerWriter(buffer, "\"bytes\"", AvroCodec.Null, new AvroContainerWriterOptions()))
+        {
+            foreach (var payload in payloads)
+            {
+                var record = new System.Buffers.ArrayBufferWriter<byte>();
+                var w = new AvroBinaryWriter(record);
+                w.WriteBytes(payload);
+                w.Flush();
+                writer.Append(record.WrittenSpan);
+            }
+        }
+
+        var key = LakeLayout.DeadLetterFileKey(Topic, partition, startOffset);
+        await store.PutAsync(key, buffer.ToArray(), cancellationToken);
+        return key;
+    }
+}
