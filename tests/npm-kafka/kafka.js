@@ -1,21 +1,10 @@
 // Drives kafkajs, an independent pure-JavaScript Kafka client, against a broker for the compatibility tests.
 // Usage: node kafka.js <command> '<json arguments>'; results are printed as one JSON line per event.
 'use strict';
-const { Kafka, CompressionTypes, CompressionCodecs, logLevel } = require('kafkajs');
-const SnappyCodec = require('kafkajs-snappy');
-const lz4 = require('lz4js');
-const { ZstdCodec } = require('zstd-codec');
+const { Kafka, CompressionTypes, logLevel } = require('kafkajs');
+const { registerCodecs } = require('./codecs');
 
-CompressionCodecs[CompressionTypes.Snappy] = SnappyCodec;
-CompressionCodecs[CompressionTypes.LZ4] = () => ({
-  compress: async (encoder) => Buffer.from(lz4.compress(encoder.buffer)),
-  decompress: async (buffer) => Buffer.from(lz4.decompress(buffer)),
-});
-const zstdReady = new Promise((resolve) => ZstdCodec.run((zstd) => resolve(new zstd.Simple())));
-CompressionCodecs[CompressionTypes.ZSTD] = () => ({
-  compress: async (encoder) => Buffer.from((await zstdReady).compress(encoder.buffer, 3)),
-  decompress: async (buffer) => Buffer.from((await zstdReady).decompress(buffer)),
-});
+registerCodecs();
 
 const codecs = {
   none: CompressionTypes.None, gzip: CompressionTypes.GZIP, snappy: CompressionTypes.Snappy,

@@ -9,8 +9,8 @@ internal static class CommandCatalog
     {
         yield return SchemaCommand.Create();
         yield return GenerateCommand.Create();
+        yield return BrokerCommand.Create();
         yield return RegistryCommand.Create();
         yield return ProduceCommand.Create();
-        yield return BrokerCommand.Create();
     }
 }
