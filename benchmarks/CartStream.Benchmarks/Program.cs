@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+<<<<<<< HEAD
 using CartStream.Benchmarks;
 
 // Pick benchmarks on the command line: dotnet run -c Release --project benchmarks/CartStream.Benchmarks -- --filter '*Generator*'
@@ -8,5 +9,7 @@ if (args is ["cpu-time"])
     CpuTimeRun.Run(Console.Out);
     return;
 }
+=======
+>>>>>>> lake
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
