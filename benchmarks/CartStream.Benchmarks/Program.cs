@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Running;
-<<<<<<< HEAD
 using CartStream.Benchmarks;
 
 // Pick benchmarks on the command line: dotnet run -c Release --project benchmarks/CartStream.Benchmarks -- --filter '*Generator*'
@@ -9,7 +8,5 @@ if (args is ["cpu-time"])
     CpuTimeRun.Run(Console.Out);
     return;
 }
-=======
->>>>>>> lake
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
