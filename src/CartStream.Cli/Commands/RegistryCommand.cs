@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CartStream.Registry;
 using Microsoft.Extensions.Logging;
 
@@ -49,13 +50,16 @@ internal static class RegistryCommand
             var output = parseResult.InvocationConfiguration.Output;
             output.WriteLine($"Schema registry listening on {server.Url} (storing under {Path.GetFullPath(options.StorageDirectory)}). Ctrl+C stops it.");
             output.Flush();
+            // Ctrl+C and SIGTERM are the normal ways to stop a foreground server: stop cleanly and exit 0.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(stop));
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(stop));
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C or SIGTERM: the normal way to stop a foreground server.
             }
 
             await server.StopAsync(CancellationToken.None);
@@ -63,4 +67,10 @@ internal static class RegistryCommand
         });
         return command;
     }
+
+    private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    };
 }
