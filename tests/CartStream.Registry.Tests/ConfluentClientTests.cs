@@ -156,4 +156,19 @@ public sealed class ConfluentClientTests
         Assert.Equal(2, (await client.GetLatestSchemaAsync(Subject)).Version);
         Assert.True(id > 0);
     }
+
+    [Fact]
+    public async Task Clients_registering_the_same_new_schema_at_once_all_get_one_id_and_one_version()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var registry = await RunningRegistry.StartAsync(ct);
+        var clients = Enumerable.Range(0, 8).Select(_ => registry.NewClient()).ToList();
+
+        var ids = await Task.WhenAll(clients.Select(client =>
+            client.RegisterSchemaAsync(Subject, new Schema(TestSchemas.SalesEventV1, SchemaType.Avro))));
+
+        Assert.Single(ids.Distinct());
+        Assert.Equal([1], await clients[0].GetSubjectVersionsAsync(Subject));
+        clients.ForEach(client => client.Dispose());
+    }
 }

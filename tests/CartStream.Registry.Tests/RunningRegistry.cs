@@ -48,7 +48,8 @@ internal sealed class RunningRegistry : IAsyncDisposable
 
     private static async Task<SchemaRegistryServer> StartServerAsync(string dataDirectory, CancellationToken cancellationToken)
     {
-        var server = new SchemaRegistryServer(new SchemaRegistryOptions { DataDirectory = dataDirectory, Port = FreePort.Next() });
+        // Port 0: Kestrel binds a free port itself, so no other process can take it between choosing and binding.
+        var server = new SchemaRegistryServer(new SchemaRegistryOptions { DataDirectory = dataDirectory, Port = 0 });
         await server.StartAsync(cancellationToken);
         return server;
     }

@@ -85,6 +85,9 @@ public sealed class RunningProcess : IDisposable
         await _process.WaitForExitAsync(source.Token);
     }
 
+    /// <summary>The operating system's process id, for signals a test sends (<c>kill -TERM</c>).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Whether the program has exited.</summary>
     public bool HasExited => _process.HasExited;
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using System.Runtime.InteropServices;
 using CartStream.Registry;
 using Microsoft.Extensions.Logging;
 
@@ -34,28 +36,39 @@ internal static class RegistryCommand
             using var loggerFactory = LoggerFactory.Create(logging => logging
                 .AddSimpleConsole(console => console.SingleLine = true)
                 .AddFilter("Microsoft", LogLevel.Warning));
-            await using var server = new SchemaRegistryServer(options, loggerFactory);
+            SchemaRegistryServer? started = null;
             try
             {
-                await server.StartAsync(cancellationToken);
+                started = new SchemaRegistryServer(options, loggerFactory);
+                await started.StartAsync(cancellationToken);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or ValidationException)
             {
-                // Port taken or storage held by another registry: a message, not a stack trace.
+                // A bad option, a port taken or storage held by another registry: a message, not a stack trace.
                 parseResult.InvocationConfiguration.Error.WriteLine($"cartstream registry: {ex.Message}");
+                if (started is not null)
+                {
+                    await started.DisposeAsync();
+                }
+
                 return 1;
             }
 
+            await using var server = started;
             var output = parseResult.InvocationConfiguration.Output;
             output.WriteLine($"Schema registry listening on {server.Url} (storing under {Path.GetFullPath(options.StorageDirectory)}). Ctrl+C stops it.");
             output.Flush();
+
+            // Ctrl+C and SIGTERM are the normal ways to stop a foreground server: stop cleanly and exit 0.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(stop));
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(stop));
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C or SIGTERM: the normal way to stop a foreground server.
             }
 
             await server.StopAsync(CancellationToken.None);
@@ -63,4 +76,10 @@ internal static class RegistryCommand
         });
         return command;
     }
+
+    private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    };
 }

@@ -53,12 +53,35 @@ internal sealed class RegistryLog : IDisposable
     public void Append(RegistryLogEntry entry)
     {
         var line = JsonSerializer.SerializeToUtf8Bytes(entry, LineOptions);
-        _file.Write(line);
-        _file.WriteByte((byte)'\n');
-        _file.Flush(flushToDisk: true);
+        var end = _file.Length;
+        try
+        {
+            _file.Write(line);
+            _file.WriteByte((byte)'\n');
+            _file.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // Disk full or failing: take back the partial line so the next append does not continue it.
+            TryTruncate(end);
+            throw;
+        }
     }
 
     public void Dispose() => _file.Dispose();
+
+    private void TryTruncate(long length)
+    {
+        try
+        {
+            _file.SetLength(length);
+            _file.Seek(length, SeekOrigin.Begin);
+        }
+        catch (IOException)
+        {
+            // Still failing: the start-up check cuts an unfinished last line.
+        }
+    }
 
     private static List<RegistryLogEntry> ReadAll(FileStream file, string path, ILogger logger)
     {
