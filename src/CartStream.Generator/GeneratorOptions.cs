@@ -65,7 +65,15 @@ public sealed class GeneratorOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option out of range.</summary>
     public void Validate()
     {
-        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        try
+        {
+            Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        }
+        catch (ValidationException e)
+        {
+            throw new ArgumentException($"Generator options: {e.Message}", e);
+        }
+
         if (SimulatedStartUtc is { } start && start.ToUniversalTime() < ReferenceData.ShopOpenedUtc)
         {
             throw new ArgumentException(

@@ -109,6 +109,14 @@ public sealed class GenerateFileTests
         await Assert.ThrowsAsync<ArgumentException>(() => FileGenerator.RunAsync(options, null, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public void Options_out_of_range_are_refused_naming_the_option()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SalesEventGenerator(new GeneratorOptions { DirtyRatio = 2 }));
+        Assert.Contains(nameof(GeneratorOptions.DirtyRatio), error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new SalesEventGenerator(new GeneratorOptions { SimulatedStartUtc = new DateTime(2019, 12, 31, 0, 0, 0, DateTimeKind.Utc) }));
+    }
+
     private static FileGenerationOptions Options(string path, long seed, long events) => new()
     {
         OutputPath = path,

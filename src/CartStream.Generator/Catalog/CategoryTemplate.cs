@@ -11,6 +11,3 @@ internal sealed record CategoryTemplate(
     int MaxQuantity,
     string[] Brands,
     SubcategoryTemplate[] Subcategories);
-
-/// <summary>A subcategory and the kinds of item sold in it (the nouns of product names).</summary>
-internal sealed record SubcategoryTemplate(string Name, string[] Items);

@@ -51,8 +51,6 @@ internal sealed class AliasSampler
         }
     }
 
-    public int Count => _probability.Length;
-
     /// <summary>Weights 1/rank^exponent for ranks 1..count: the long-tailed popularity of products and customers.</summary>
     public static AliasSampler Zipf(int count, double exponent)
     {

@@ -40,9 +40,6 @@ internal sealed class EventClock
         }
     }
 
-    /// <summary>Whether event times come from the simulated clock.</summary>
-    public bool IsSimulated => _wallClock is null;
-
     /// <summary>Time of the latest order.</summary>
     public DateTime Current => new(_ticks, DateTimeKind.Utc);
 

@@ -9,9 +9,9 @@ namespace CartStream.Benchmarks;
 /// <summary>
 /// Generation and generation + encode throughput measured in CPU time of this process rather than wall time: on a
 /// machine shared with other builds, wall-clock benchmarks measure the neighbours, CPU time measures the code.
-/// Run with <c>-- cpu-time</c>.
+/// Run with <c>-- cpu-time-generator</c>.
 /// </summary>
-internal static class CpuTimeRun
+internal static class GeneratorCpuTimeRun
 {
     public static void Run(TextWriter output)
     {
