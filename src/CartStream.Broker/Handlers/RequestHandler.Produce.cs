@@ -49,7 +49,8 @@ internal sealed partial class RequestHandler
         return acks != 0;
     }
 
-    private async ValueTask<KafkaWriter> FetchAsync(RequestHeader header, KafkaReader reader, CancellationToken cancellationToken)
+    /// <summary>Fetch: waits on the connection's own thread (no thread-pool hop) until min_bytes or max_wait_ms.</summary>
+    private KafkaWriter Fetch(RequestHeader header, KafkaReader reader, CancellationToken cancellationToken)
     {
         var version = header.ApiVersion;
         reader.ReadInt32();
@@ -120,9 +121,7 @@ internal sealed partial class RequestHandler
             }
 
             writer.Dispose();
-            arrivals.Add(Task.Delay(TimeSpan.FromMilliseconds(remaining), cancellationToken));
-            await Task.WhenAny(arrivals);
-            cancellationToken.ThrowIfCancellationRequested();
+            Task.WaitAny([.. arrivals], (int)remaining, cancellationToken);
         }
     }
 

@@ -61,7 +61,7 @@ internal sealed partial class RequestHandler(
                     break;
                 case ApiKey.Fetch:
                     writer.Dispose();
-                    return await FetchAsync(header, reader, cancellationToken);
+                    return Fetch(header, reader, cancellationToken);
                 case ApiKey.ListOffsets:
                     ListOffsets(reader, version, writer);
                     break;

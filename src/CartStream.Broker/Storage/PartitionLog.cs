@@ -76,7 +76,11 @@ internal sealed partial class PartitionLog : IDisposable
         return log;
     }
 
-    private static TaskCompletionSource NewArrival() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Waiters block in Task.WaitAny on their own connection thread; completing inline just sets their event,
+    /// which is cheaper than a hop through the thread pool.
+    /// </summary>
+    private static TaskCompletionSource NewArrival() => new(TaskCreationOptions.None);
 
     /// <summary>Completes when something is appended after this call (for long-polling fetches).</summary>
     public Task DataArrived => Volatile.Read(ref _arrival).Task;
