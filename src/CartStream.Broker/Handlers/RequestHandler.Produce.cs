@@ -12,6 +12,7 @@ internal sealed partial class RequestHandler
         var acks = reader.ReadInt16();
         reader.ReadInt32();
         var topicCount = reader.ReadArrayLength(6);
+        var appended = new List<PartitionLog>(4);
         writer.WriteInt32(topicCount);
         for (var t = 0; t < topicCount; t++)
         {
@@ -26,7 +27,7 @@ internal sealed partial class RequestHandler
                 var result = acks is not (0 or 1 or -1) ? new AppendResult(ErrorCode.InvalidRequiredAcks, -1, -1)
                     : transactionalId is not null ? new AppendResult(ErrorCode.TransactionalIdAuthorizationFailed, -1, -1)
                     : records is null ? new AppendResult(ErrorCode.CorruptMessage, -1, -1)
-                    : topics.Get(name, partition) is { } log ? log.Append(Writable(frame, records.Value))
+                    : topics.Get(name, partition) is { } log ? Append(log, Writable(frame, records.Value), appended)
                     : new AppendResult(ErrorCode.UnknownTopicOrPartition, -1, -1);
                 writer.WriteInt32(partition);
                 writer.WriteInt16(result.ErrorCode);
@@ -46,7 +47,23 @@ internal sealed partial class RequestHandler
         }
 
         writer.WriteInt32(0);
+        foreach (var log in appended)
+        {
+            log.SignalArrival();
+        }
+
         return acks != 0;
+    }
+
+    private static AppendResult Append(PartitionLog log, Memory<byte> records, List<PartitionLog> appended)
+    {
+        var result = log.Append(records);
+        if (result.ErrorCode == ErrorCode.None)
+        {
+            appended.Add(log);
+        }
+
+        return result;
     }
 
     /// <summary>Fetch: waits on the connection's own thread (no thread-pool hop) until min_bytes or max_wait_ms.</summary>
