@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
 using CartStream.Broker.Groups;
@@ -47,8 +48,10 @@ public sealed class KafkaBroker : IAsyncDisposable
     private string AdvertisedHost => _options.AdvertisedHost ?? _options.Host;
 
     /// <summary>Recovers the data folder (cutting torn tails), then starts listening.</summary>
+    /// <exception cref="ValidationException">An option is out of range; the message names it.</exception>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
+        Validator.ValidateObject(_options, new ValidationContext(_options), validateAllProperties: true);
         var dataDirectory = Path.GetFullPath(_options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         _topics = new TopicStore(_options, _logger);
