@@ -133,8 +133,9 @@ public sealed class KafkaBroker : IAsyncDisposable
                     }
                 }
             }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            catch (Exception e)
             {
+                // Logged and retried on the next tick: a thread fault would end the whole process.
                 Log.BackgroundFailed(_logger, e, "maintenance");
             }
         }

@@ -71,6 +71,12 @@ internal sealed class Connection(Socket socket, RequestHandler handler, BrokerOp
         {
             reason = e.Message;
         }
+        catch (Exception e)
+        {
+            // A fault in one connection must never take the broker (and every other client) down with it.
+            Log.ConnectionFailed(logger, e, _remote);
+            reason = "unexpected error";
+        }
         finally
         {
             socket.Dispose();
