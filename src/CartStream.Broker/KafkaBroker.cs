@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
 using CartStream.Broker.Groups;
@@ -18,15 +19,18 @@ namespace CartStream.Broker;
 public sealed class KafkaBroker : IAsyncDisposable
 {
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Group timeouts are checked this often: well inside the 3 s a rebalance may take.</summary>
+    private static readonly TimeSpan MaintenanceTick = TimeSpan.FromMilliseconds(100);
     private readonly BrokerOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<Task, bool> _connections = new();
+    private readonly ConcurrentDictionary<Connection, Thread> _connections = new();
     private TopicStore? _topics;
     private GroupCoordinator? _groups;
     private Socket? _listener;
-    private Task? _acceptLoop;
-    private Task? _maintenanceLoop;
+    private Thread? _acceptLoop;
+    private Thread? _maintenanceLoop;
 
     /// <summary>Creates a broker; nothing happens until <see cref="StartAsync"/>.</summary>
     public KafkaBroker(BrokerOptions options, ILogger<KafkaBroker>? logger = null)
@@ -44,8 +48,10 @@ public sealed class KafkaBroker : IAsyncDisposable
     private string AdvertisedHost => _options.AdvertisedHost ?? _options.Host;
 
     /// <summary>Recovers the data folder (cutting torn tails), then starts listening.</summary>
+    /// <exception cref="ValidationException">An option is out of range; the message names it.</exception>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
+        Validator.ValidateObject(_options, new ValidationContext(_options), validateAllProperties: true);
         var dataDirectory = Path.GetFullPath(_options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         _topics = new TopicStore(_options, _logger);
@@ -60,80 +66,78 @@ public sealed class KafkaBroker : IAsyncDisposable
         _listener.Bind(new IPEndPoint(IPAddress.Parse(_options.Host), _options.Port));
         _listener.Listen(512);
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        _acceptLoop = AcceptAsync(handler, _stopping.Token);
-        _maintenanceLoop = MaintainAsync(_stopping.Token);
+        _acceptLoop = new Thread(() => Accept(handler, _stopping.Token)) { IsBackground = true, Name = "broker-accept" };
+        _maintenanceLoop = new Thread(() => Maintain(_stopping.Token)) { IsBackground = true, Name = "broker-maintenance" };
+        _acceptLoop.Start();
+        _maintenanceLoop.Start();
         Log.Started(_logger, _options.Host, Port, dataDirectory);
         return Task.CompletedTask;
     }
 
-    private async Task AcceptAsync(RequestHandler handler, CancellationToken cancellationToken)
+    private void Accept(RequestHandler handler, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener!.AcceptAsync(cancellationToken);
+                socket = _listener!.Accept();
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
-                break;
-            }
-            catch (SocketException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                break;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                continue;
             }
 
             socket.NoDelay = true;
             var connection = new Connection(socket, handler, _options, _logger);
-            var task = Task.Run(() => connection.RunAsync(cancellationToken), CancellationToken.None);
-            _connections[task] = true;
-            _ = task.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
+            var thread = new Thread(() =>
+            {
+                connection.Run(cancellationToken);
+                _connections.TryRemove(connection, out _);
+            })
+            { IsBackground = true, Name = "broker-connection" };
+            _connections[connection] = thread;
+            thread.Start();
         }
     }
 
-    private async Task MaintainAsync(CancellationToken cancellationToken)
+    private void Maintain(CancellationToken cancellationToken)
     {
         var nextFlush = Environment.TickCount64 + _options.FlushIntervalMs;
         var nextRetention = Environment.TickCount64 + (long)RetentionInterval.TotalMilliseconds;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        try
+        while (!cancellationToken.WaitHandle.WaitOne(MaintenanceTick))
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            try
             {
-                try
+                _groups!.Tick();
+                var now = Environment.TickCount64;
+                var flush = !_options.FlushEveryBatch && now >= nextFlush;
+                var retention = now >= nextRetention;
+                if (flush || retention)
                 {
-                    _groups!.Tick();
-                    var now = Environment.TickCount64;
-                    var flush = !_options.FlushEveryBatch && now >= nextFlush;
-                    var retention = now >= nextRetention;
-                    if (flush || retention)
+                    _topics!.Maintain(flush, retention);
+                    if (flush)
                     {
-                        _topics!.Maintain(flush, retention);
-                        if (flush)
-                        {
-                            _groups.Offsets.Flush();
-                            nextFlush = now + _options.FlushIntervalMs;
-                        }
+                        _groups.Offsets.Flush();
+                        nextFlush = now + _options.FlushIntervalMs;
+                    }
 
-                        if (retention)
-                        {
-                            nextRetention = now + (long)RetentionInterval.TotalMilliseconds;
-                        }
+                    if (retention)
+                    {
+                        nextRetention = now + (long)RetentionInterval.TotalMilliseconds;
                     }
                 }
-                catch (Exception e) when (e is IOException or ObjectDisposedException)
-                {
-                    Log.BackgroundFailed(_logger, e, "maintenance");
-                }
             }
-        }
-        catch (OperationCanceledException)
-        {
+            catch (Exception e)
+            {
+                // Logged and retried on the next tick: a thread fault would end the whole process.
+                Log.BackgroundFailed(_logger, e, "maintenance");
+            }
         }
     }
 
@@ -147,18 +151,14 @@ public sealed class KafkaBroker : IAsyncDisposable
 
         await _stopping.CancelAsync();
         _listener?.Dispose();
-        var pending = _connections.Keys.ToList();
-        if (_acceptLoop is not null)
+        foreach (var connection in _connections.Keys)
         {
-            pending.Add(_acceptLoop);
+            // Unblocks the connection's thread from its receive call.
+            connection.Socket.Dispose();
         }
 
-        if (_maintenanceLoop is not null)
-        {
-            pending.Add(_maintenanceLoop);
-        }
-
-        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var threads = _connections.Values.Append(_acceptLoop).Append(_maintenanceLoop).OfType<Thread>().ToList();
+        await Task.Run(() => threads.ForEach(t => t.Join(TimeSpan.FromSeconds(10))));
         _topics?.Dispose();
         _groups?.Dispose();
         Log.Stopped(_logger);

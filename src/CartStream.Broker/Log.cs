@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Request {ApiKey} v{Version} from {Remote} failed")]
     public static partial void RequestFailed(ILogger logger, Exception exception, short apiKey, short version, EndPoint? remote);
 
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Error, Message = "Connection from {Remote} failed unexpectedly")]
+    public static partial void ConnectionFailed(ILogger logger, Exception exception, EndPoint? remote);
+
     [LoggerMessage(EventId = 3012, Level = LogLevel.Error, Message = "Background {Task} failed")]
     public static partial void BackgroundFailed(ILogger logger, Exception exception, string task);
 

@@ -58,15 +58,28 @@ public sealed class GroupRebalanceTests(BrokerFixture fixture, ITestOutputHelper
             throw new TimeoutException($"Group did not settle on {string.Join(",", live)}: {string.Join(" ", assignments.Select(a => $"{a.Key}=[{string.Join(",", a.Value)}]"))}");
         }
 
+        // How long each change took, for docs/broker.md; CARTSTREAM_REBALANCE_LOG collects them across runs.
+        var log = Environment.GetEnvironmentVariable("CARTSTREAM_REBALANCE_LOG");
+        void Report(string what, TimeSpan took)
+        {
+            output.WriteLine($"{what}: {took.TotalSeconds:F2} s");
+            if (log is not null)
+            {
+                File.AppendAllText(log, $"{what}: {took.TotalSeconds:F2} s{Environment.NewLine}");
+            }
+        }
+
         Join("a");
-        output.WriteLine($"a alone: {await SettledAsync("a")}");
+        Report("a alone", await SettledAsync("a"));
         Join("b");
-        output.WriteLine($"b joined: {await SettledAsync("a", "b")}");
+        Report("b joined", await SettledAsync("a", "b"));
         Join("c");
-        output.WriteLine($"c joined: {await SettledAsync("a", "b", "c")}");
+        Report("c joined", await SettledAsync("a", "b", "c"));
         await members["c"].Leave.CancelAsync();
+        var leaving = Stopwatch.StartNew();
         await members["c"].Loop;
-        output.WriteLine($"c left: {await SettledAsync("a", "b")}");
+        await SettledAsync("a", "b");
+        Report("c left (from Close to a and b settled)", leaving.Elapsed);
 
         await stop.CancelAsync();
         await Task.WhenAll(members.Values.Select(m => m.Loop));

@@ -43,4 +43,27 @@ public sealed class KcatTests(BrokerFixture fixture) : IClassFixture<BrokerFixtu
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"m{i}"), first);
         Assert.Equal(Enumerable.Range(20, 30).Select(i => $"m{i}"), second);
     }
+
+    [Fact]
+    public async Task Two_kcat_group_members_split_partitions_and_one_takes_all_when_the_other_leaves()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var topic = BrokerFixture.NewTopic("kcat-members");
+        var wait = TimeSpan.FromSeconds(30);
+        await Clients.CreateTopicAsync(fixture.BootstrapServers, topic, 2);
+        string[] args = ["-b", fixture.BootstrapServers, "-G", "g-" + topic, topic, "-X", "session.timeout.ms=6000",
+            "-X", "heartbeat.interval.ms=500", "-f", "%s\\n"];
+
+        // kcat reports each rebalance on stderr: "% Group ... rebalanced (...): assigned: topic [0], topic [1]".
+        static int Assigned(string line) => line.Contains("assigned:", StringComparison.Ordinal) ? line.Count(c => c == '[') : -1;
+        using var first = RunningProcess.Start("kcat", args, includeStandardError: true);
+        await first.WaitForLineAsync(line => Assigned(line) == 2, wait, ct);
+
+        using var second = RunningProcess.Start("kcat", args, includeStandardError: true);
+        await second.WaitForLineAsync(line => Assigned(line) == 1, wait, ct);
+        await first.WaitForLineAsync(line => Assigned(line) == 1, wait, ct);
+
+        await second.TerminateAsync(wait, ct);
+        await first.WaitForLineAsync(line => Assigned(line) == 2, wait, ct);
+    }
 }

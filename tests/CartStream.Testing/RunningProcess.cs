@@ -12,7 +12,7 @@ public sealed class RunningProcess : IDisposable
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
 
-    private RunningProcess(Process process)
+    private RunningProcess(Process process, bool includeStandardError)
     {
         _process = process;
         _process.OutputDataReceived += (_, e) =>
@@ -26,13 +26,20 @@ public sealed class RunningProcess : IDisposable
                 _lines.Writer.TryWrite(e.Data);
             }
         };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (includeStandardError && e.Data is not null)
+            {
+                _lines.Writer.TryWrite(e.Data);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>Starts the program with stdin, stdout and stderr redirected.</summary>
-    public static RunningProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    /// <summary>Starts the program with stdin, stdout and stderr redirected (stderr lines read too if asked).</summary>
+    public static RunningProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
+        bool includeStandardError = false)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -47,7 +54,8 @@ public sealed class RunningProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        return new RunningProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}."));
+        return new RunningProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}."),
+            includeStandardError);
     }
 
     /// <summary>The next stdout line matching <paramref name="predicate"/>, failing after <paramref name="timeout"/>.</summary>
@@ -120,6 +128,19 @@ public sealed class RunningProcess : IDisposable
         }
 
         return _process.ExitCode;
+    }
+
+    /// <summary>Sends SIGTERM (a polite stop: kcat, for one, leaves its group) and waits for the exit.</summary>
+    public async Task TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(cancellationToken);
+        }
+
+        using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(timeout);
+        await _process.WaitForExitAsync(source.Token);
     }
 
     /// <inheritdoc />

@@ -57,11 +57,11 @@ internal sealed partial class RequestHandler(
                     Metadata(reader, version, writer);
                     break;
                 case ApiKey.Produce:
-                    respond = Produce(reader, version, writer, frame);
+                    respond = Produce(reader, version, writer);
                     break;
                 case ApiKey.Fetch:
                     writer.Dispose();
-                    return await FetchAsync(header, reader, cancellationToken);
+                    return Fetch(header, reader, cancellationToken);
                 case ApiKey.ListOffsets:
                     ListOffsets(reader, version, writer);
                     break;
@@ -252,10 +252,6 @@ internal sealed partial class RequestHandler(
         }
     }
 
-    private static Memory<byte> Writable(Memory<byte> frame, ReadOnlyMemory<byte> slice)
-    {
-        // Produce rewrites base offsets in place: the slice aliases the connection's own request buffer.
-        _ = frame;
-        return MemoryMarshal.AsMemory(slice);
-    }
+    /// <summary>Produce rewrites base offsets in place: the slice aliases the connection's own request buffer.</summary>
+    private static Memory<byte> Writable(ReadOnlyMemory<byte> slice) => MemoryMarshal.AsMemory(slice);
 }

@@ -9,23 +9,30 @@ using Microsoft.Extensions.Logging;
 namespace CartStream.Broker.Network;
 
 /// <summary>
-/// One client connection: reads size-prefixed requests one after another and answers each in order, as the
-/// protocol requires. A frame that breaks the protocol closes only this connection.
+/// One client connection on its own thread with blocking socket calls: reads size-prefixed requests one after
+/// another and answers each in order, as the protocol requires. A broker serves a handful of clients, and
+/// blocking threads cost no CPU while they wait, where async hops through the thread pool made its workers
+/// spin on every request. A frame that breaks the protocol closes only this connection.
 /// </summary>
 internal sealed class Connection(Socket socket, RequestHandler handler, BrokerOptions options, ILogger logger)
 {
+    private const int ReceiveBufferSize = 64 * 1024;
     private readonly EndPoint? _remote = socket.RemoteEndPoint;
+    private readonly byte[] _receive = new byte[ReceiveBufferSize];
+    private int _start;
+    private int _end;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Socket Socket => socket;
+
+    public void Run(CancellationToken cancellationToken)
     {
         var reason = "client closed";
-        await using var stream = new NetworkStream(socket, ownsSocket: true);
         var sizeBuffer = new byte[4];
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (!await ReadFullyAsync(stream, sizeBuffer, cancellationToken))
+                if (!ReadFully(sizeBuffer))
                 {
                     break;
                 }
@@ -40,16 +47,17 @@ internal sealed class Connection(Socket socket, RequestHandler handler, BrokerOp
                 var buffer = ArrayPool<byte>.Shared.Rent(size);
                 try
                 {
-                    if (!await ReadFullyAsync(stream, buffer.AsMemory(0, size), cancellationToken))
+                    if (!ReadFully(buffer.AsSpan(0, size)))
                     {
                         reason = "connection closed inside a request";
                         break;
                     }
 
-                    using var response = await handler.HandleAsync(buffer.AsMemory(0, size), _remote, cancellationToken);
+                    var pending = handler.HandleAsync(buffer.AsMemory(0, size), _remote, cancellationToken);
+                    using var response = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
                     if (response is not null)
                     {
-                        await stream.WriteAsync(response.Complete(), cancellationToken);
+                        Send(response.Complete().Span);
                     }
                 }
                 finally
@@ -58,42 +66,65 @@ internal sealed class Connection(Socket socket, RequestHandler handler, BrokerOp
                 }
             }
         }
-        catch (MalformedRequestException e)
+        catch (Exception e) when (e is MalformedRequestException or UnsupportedRequestException or IOException
+            or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             reason = e.Message;
         }
-        catch (UnsupportedRequestException e)
+        catch (Exception e)
         {
-            reason = e.Message;
+            // A fault in one connection must never take the broker (and every other client) down with it.
+            Log.ConnectionFailed(logger, e, _remote);
+            reason = "unexpected error";
         }
-        catch (OperationCanceledException)
+        finally
         {
-            reason = "broker stopping";
-        }
-        catch (IOException e)
-        {
-            reason = e.Message;
-        }
-        catch (SocketException e)
-        {
-            reason = e.Message;
+            socket.Dispose();
         }
 
         Log.ConnectionClosed(logger, _remote, reason);
     }
 
-    private static async ValueTask<bool> ReadFullyAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
+    private void Send(ReadOnlySpan<byte> frame)
     {
-        var read = 0;
-        while (read < buffer.Length)
+        while (frame.Length > 0)
         {
-            var n = await stream.ReadAsync(buffer[read..], cancellationToken);
-            if (n == 0)
+            frame = frame[socket.Send(frame)..];
+        }
+    }
+
+    /// <summary>Fills <paramref name="destination"/>; false when the peer closed first.</summary>
+    private bool ReadFully(Span<byte> destination)
+    {
+        while (destination.Length > 0)
+        {
+            if (_start < _end)
+            {
+                var n = Math.Min(_end - _start, destination.Length);
+                _receive.AsSpan(_start, n).CopyTo(destination);
+                _start += n;
+                destination = destination[n..];
+                continue;
+            }
+
+            // Large bodies go straight into their buffer; small frames share one receive call.
+            var received = destination.Length >= ReceiveBufferSize
+                ? socket.Receive(destination)
+                : socket.Receive(_receive);
+            if (received == 0)
             {
                 return false;
             }
 
-            read += n;
+            if (destination.Length >= ReceiveBufferSize)
+            {
+                destination = destination[received..];
+            }
+            else
+            {
+                _start = 0;
+                _end = received;
+            }
         }
 
         return true;

@@ -9,6 +9,9 @@ namespace CartStream.Broker.Storage;
 /// <summary>All topics and their partition logs, loaded (and recovered) from the data folder at start.</summary>
 internal sealed partial class TopicStore : IDisposable
 {
+    /// <summary>Each partition is a folder with open files: a bound keeps one request from exhausting them.</summary>
+    public const int MaxPartitions = 10_000;
+
     private readonly ConcurrentDictionary<string, PartitionLog[]> _topics = new(StringComparer.Ordinal);
     private readonly object _createLock = new();
     private readonly BrokerOptions _options;
@@ -109,7 +112,7 @@ internal sealed partial class TopicStore : IDisposable
             return ErrorCode.InvalidTopic;
         }
 
-        if (partitions < 1 || partitions > 100_000)
+        if (partitions < 1 || partitions > MaxPartitions)
         {
             return ErrorCode.InvalidPartitions;
         }

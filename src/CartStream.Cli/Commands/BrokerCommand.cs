@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
 using CartStream.Broker;
 
 namespace CartStream.Cli.Commands;
@@ -37,7 +38,16 @@ internal static class BrokerCommand
                 RetentionBytes = parseResult.GetValue(retentionBytes),
             };
             await using var broker = new KafkaBroker(options);
-            await broker.StartAsync(cancellationToken);
+            try
+            {
+                await broker.StartAsync(cancellationToken);
+            }
+            catch (ValidationException e)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"Invalid broker setting: {e.Message}");
+                return 2;
+            }
+
             var output = parseResult.InvocationConfiguration.Output;
             output.WriteLine($"bootstrap.servers={broker.BootstrapServers}");
             output.Flush();
