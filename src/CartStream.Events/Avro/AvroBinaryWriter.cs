@@ -186,12 +186,9 @@ public ref struct AvroBinaryWriter
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit the declared scale or precision.</exception>
     public void WriteDecimal(decimal value, int scale, int precision, string fieldName = "decimal")
     {
-        var unscaled = AvroDecimal.ToUnscaled(value, scale, precision, fieldName);
-        var length = AvroDecimal.MinimalLength(unscaled);
-        Ensure(1 + length);
-        _span[_position++] = (byte)(length << 1);
-        AvroDecimal.WriteBigEndian(unscaled, _span.Slice(_position, length));
-        _position += length;
+        // A 38-digit unscaled value takes at most 16 bytes, plus a one-byte length.
+        Ensure(17);
+        _position = AvroSpanWriter.WriteDecimal(_span, _position, value, scale, precision, fieldName);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
