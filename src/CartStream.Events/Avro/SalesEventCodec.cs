@@ -66,32 +66,32 @@ public static class SalesEventCodec
         customer.CustomerId = ReadNullableString(ref reader);
         customer.Name = ReadNullableString(ref reader);
         customer.Email = ReadNullableString(ref reader);
-        customer.Segment = ReadNullableString(ref reader);
+        customer.Segment = ReadNullableLowCardinalityString(ref reader);
         customer.SignupDate = reader.ReadUnionIndex(2) == 0 ? null : reader.ReadDate();
 
         var product = into.Product ??= new Product();
         product.ProductId = ReadNullableString(ref reader);
         product.Name = ReadNullableString(ref reader);
-        product.Category = ReadNullableString(ref reader);
-        product.Subcategory = ReadNullableString(ref reader);
-        product.Brand = ReadNullableString(ref reader);
+        product.Category = ReadNullableLowCardinalityString(ref reader);
+        product.Subcategory = ReadNullableLowCardinalityString(ref reader);
+        product.Brand = ReadNullableLowCardinalityString(ref reader);
         product.UnitPrice = reader.ReadUnionIndex(2) == 0 ? null : reader.ReadDecimal(PriceScale);
         product.UnitCost = reader.ReadUnionIndex(2) == 0 ? null : reader.ReadDecimal(PriceScale);
 
         into.Quantity = reader.ReadUnionIndex(2) == 0 ? null : reader.ReadInt();
         into.Discount = reader.ReadDecimal(DiscountScale);
-        into.PromotionCode = ReadNullableString(ref reader);
-        into.Currency = ReadNullableString(ref reader);
-        into.PaymentMethod = ReadNullableString(ref reader);
-        into.OrderStatus = ReadNullableString(ref reader);
-        into.SalesChannel = ReadNullableString(ref reader);
-        into.Device = ReadNullableString(ref reader);
+        into.PromotionCode = ReadNullableLowCardinalityString(ref reader);
+        into.Currency = ReadNullableLowCardinalityString(ref reader);
+        into.PaymentMethod = ReadNullableLowCardinalityString(ref reader);
+        into.OrderStatus = ReadNullableLowCardinalityString(ref reader);
+        into.SalesChannel = ReadNullableLowCardinalityString(ref reader);
+        into.Device = ReadNullableLowCardinalityString(ref reader);
 
         var address = into.ShippingAddress ??= new Address();
         address.Street = ReadNullableString(ref reader);
         address.PostalCode = ReadNullableString(ref reader);
-        address.City = ReadNullableString(ref reader);
-        address.Country = ReadNullableString(ref reader);
+        address.City = ReadNullableLowCardinalityString(ref reader);
+        address.Country = ReadNullableLowCardinalityString(ref reader);
 
         return reader.Position;
     }
@@ -195,6 +195,11 @@ public static class SalesEventCodec
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string? ReadNullableString(ref AvroBinaryReader reader) =>
         reader.ReadUnionIndex(2) == 0 ? null : reader.ReadString();
+
+    /// <summary>Fields with few distinct values (codes, categories, cities) share one string per value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static string? ReadNullableLowCardinalityString(ref AvroBinaryReader reader) =>
+        reader.ReadUnionIndex(2) == 0 ? null : reader.ReadLowCardinalityString();
 
     private static int Length(string? value) => value?.Length ?? 0;
 }
