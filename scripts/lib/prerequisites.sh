@@ -1,8 +1,9 @@
 # Installs what the pipeline and its tests need on a fresh Debian machine: only what is missing.
 # Sourced by test.sh and the scripts under scripts/.
 
-# Debian packages the test suite talks to: independent Avro readers, Kafka clients, servers.
-CARTSTREAM_APT_PACKAGES=(python3-avro avro-bin kcat postgresql)
+# Debian packages the test suite talks to: independent Avro readers (python3-avro reads snappy and zstandard
+# files through python3-snappy and python3-zstandard), Kafka clients, servers.
+CARTSTREAM_APT_PACKAGES=(python3-avro python3-snappy python3-zstandard avro-bin kcat postgresql)
 
 ensure_apt_packages() {
   local need=() p

@@ -142,6 +142,24 @@ public ref struct AvroBinaryReader
         }
     }
 
+    /// <summary>
+    /// Reads a string of a field with few distinct values, returning a shared instance for repeated values instead
+    /// of allocating each time.
+    /// </summary>
+    internal string ReadLowCardinalityString()
+    {
+        var start = _position;
+        var utf8 = ReadBytes();
+        try
+        {
+            return utf8.IsEmpty ? string.Empty : AvroStringCache.Get(utf8);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new AvroFormatException("String is not valid UTF-8", start, e);
+        }
+    }
+
     /// <summary>Reads a <c>uuid</c> logical value (a string in the 36-char hyphenated form).</summary>
     public Guid ReadUuid()
     {

@@ -91,14 +91,14 @@ public ref struct AvroBinaryWriter
     }
 
     /// <summary>Writes Avro <c>bytes</c>: a long length, then the bytes.</summary>
-    public void WriteBytes(ReadOnlySpan<byte> value)
+    public void WriteBytes(scoped ReadOnlySpan<byte> value)
     {
         WriteLong(value.Length);
         WriteFixed(value);
     }
 
     /// <summary>Writes raw bytes with no length: an Avro <c>fixed</c>, or already-encoded data.</summary>
-    public void WriteFixed(ReadOnlySpan<byte> value)
+    public void WriteFixed(scoped ReadOnlySpan<byte> value)
     {
         Ensure(value.Length);
         value.CopyTo(_span[_position..]);
@@ -109,7 +109,7 @@ public ref struct AvroBinaryWriter
     /// Writes an Avro <c>string</c>: a long byte length, then UTF-8. Lone surrogates become U+FFFD, as in
     /// <see cref="Encoding.UTF8"/> (and Apache.Avro).
     /// </summary>
-    public void WriteString(ReadOnlySpan<char> value)
+    public void WriteString(scoped ReadOnlySpan<char> value)
     {
         // UTF-16 to UTF-8 takes at most 3 bytes per char; encoding straight behind a guessed 1- or 2-byte length
         // prefix avoids a second pass over the text to count its bytes first.
@@ -157,7 +157,7 @@ public ref struct AvroBinaryWriter
     }
 
     /// <summary>Writes an Avro <c>string</c> from bytes that already are UTF-8.</summary>
-    public void WriteUtf8String(ReadOnlySpan<byte> utf8) => WriteBytes(utf8);
+    public void WriteUtf8String(scoped ReadOnlySpan<byte> utf8) => WriteBytes(utf8);
 
     /// <summary>Writes a <c>uuid</c> logical value: the 36-char lower-case hyphenated string.</summary>
     public void WriteUuid(Guid value)
@@ -186,12 +186,17 @@ public ref struct AvroBinaryWriter
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit the declared scale or precision.</exception>
     public void WriteDecimal(decimal value, int scale, int precision, string fieldName = "decimal")
     {
-        var unscaled = AvroDecimal.ToUnscaled(value, scale, precision, fieldName);
-        var length = AvroDecimal.MinimalLength(unscaled);
-        Ensure(1 + length);
-        _span[_position++] = (byte)(length << 1);
-        AvroDecimal.WriteBigEndian(unscaled, _span.Slice(_position, length));
-        _position += length;
+        // A 38-digit unscaled value takes at most 16 bytes, plus a one-byte length.
+        if (_output is not null || _span.Length - _position >= 17)
+        {
+            Ensure(17);
+            _position = AvroSpanWriter.WriteDecimal(_span, _position, value, scale, precision, fieldName);
+            return;
+        }
+
+        // Near the end of a fixed span: encode aside so that only the real length has to fit.
+        Span<byte> encoded = stackalloc byte[17];
+        WriteFixed(encoded[..AvroSpanWriter.WriteDecimal(encoded, 0, value, scale, precision, fieldName)]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -122,6 +122,12 @@ public sealed partial class AvroContainerReader : IDisposable
             throw BlockError($"Invalid block header: {count} records in {size} bytes.", offset);
         }
 
+        if (_input.CanSeek && size > _input.Length - _input.Position)
+        {
+            // Say so before allocating room for a size that a damaged header may have made up.
+            throw BlockError($"Truncated file: the block declares {size} bytes of data, but only {_input.Length - _input.Position} remain.", offset);
+        }
+
         if (_blockBuffer.Length < size)
         {
             _blockBuffer = new byte[Math.Max(size, Math.Min((long)_blockBuffer.Length * 2, AvroBlockCodec.MaxBlockBytes))];

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CartStream.Events.Avro;
 
 /// <summary>
@@ -28,42 +30,7 @@ internal static class AvroDecimal
         var valueScale = (bits[3] >> 16) & 0xFF;
         var negative = bits[3] < 0;
 
-        UInt128 mantissa;
-        if (bits[2] == 0 && precision <= 18)
-        {
-            // Fast path: every price and discount we produce fits 64 bits.
-            var small = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-            if (valueScale > scale)
-            {
-                var divisor = Pow10U64[valueScale - scale];
-                var quotient = small / divisor;
-                if (quotient * divisor != small)
-                {
-                    throw TooManyDecimals(value, scale, fieldName);
-                }
-
-                small = quotient;
-            }
-            else if (valueScale < scale)
-            {
-                var factor = scale - valueScale;
-                if (small >= Pow10U64[precision - factor])
-                {
-                    throw TooManyDigits(value, precision, scale, fieldName);
-                }
-
-                small *= Pow10U64[factor];
-            }
-
-            if (small >= Pow10U64[precision])
-            {
-                throw TooManyDigits(value, precision, scale, fieldName);
-            }
-
-            return negative ? -(Int128)small : (Int128)small;
-        }
-
-        mantissa = new UInt128((uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        var mantissa = new UInt128((uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
         if (valueScale > scale)
         {
             var (quotient, remainder) = UInt128.DivRem(mantissa, Pow10U128[valueScale - scale]);
@@ -91,6 +58,68 @@ internal static class AvroDecimal
         }
 
         return negative ? -(Int128)mantissa : (Int128)mantissa;
+    }
+
+    /// <summary>
+    /// The common case without 128-bit arithmetic: a 64-bit mantissa and a precision of at most 18 digits. Returns
+    /// false (and leaves the work to <see cref="ToUnscaled"/>) otherwise; throws when the value does not fit.
+    /// </summary>
+    public static bool TryToUnscaled64(decimal value, int scale, int precision, string fieldName, out long unscaled)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        unscaled = 0;
+        if (bits[2] != 0 || precision > 18 || (uint)scale > (uint)precision)
+        {
+            return false;
+        }
+
+        var valueScale = (bits[3] >> 16) & 0xFF;
+        var small = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (valueScale > scale)
+        {
+            var divisor = Pow10U64[valueScale - scale];
+            var quotient = small / divisor;
+            if (quotient * divisor != small)
+            {
+                throw TooManyDecimals(value, scale, fieldName);
+            }
+
+            small = quotient;
+        }
+        else if (valueScale < scale)
+        {
+            var factor = scale - valueScale;
+            if (small >= Pow10U64[precision - factor])
+            {
+                throw TooManyDigits(value, precision, scale, fieldName);
+            }
+
+            small *= Pow10U64[factor];
+        }
+
+        if (small >= Pow10U64[precision])
+        {
+            throw TooManyDigits(value, precision, scale, fieldName);
+        }
+
+        unscaled = bits[3] < 0 ? -(long)small : (long)small;
+        return true;
+    }
+
+    public static int MinimalLength(long unscaled)
+    {
+        var magnitudeBits = unscaled < 0 ? ~unscaled : unscaled;
+        return ((64 - BitOperations.LeadingZeroCount((ulong)magnitudeBits) + 1) + 7) >> 3;
+    }
+
+    public static void WriteBigEndian(long unscaled, Span<byte> destination)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)unscaled;
+            unscaled >>= 8;
+        }
     }
 
     public static int MinimalLength(Int128 unscaled)

@@ -35,9 +35,7 @@ public static class SalesEventCodec
         ArgumentNullException.ThrowIfNull(output);
 
         var span = output.GetSpan(GetMaxEncodedLength(value));
-        var writer = new AvroBinaryWriter(span);
-        WriteTo(ref writer, value);
-        output.Advance((int)writer.BytesWritten);
+        output.Advance(WriteTo(span, value));
     }
 
     /// <summary>Decodes one event from the start of <paramref name="source"/> into a new instance.</summary>
@@ -68,32 +66,32 @@ public static class SalesEventCodec
         customer.CustomerId = ReadNullableString(ref reader);
         customer.Name = ReadNullableString(ref reader);
         customer.Email = ReadNullableString(ref reader);
-        customer.Segment = ReadNullableString(ref reader);
+        customer.Segment = ReadNullableLowCardinalityString(ref reader);
         customer.SignupDate = reader.ReadUnionIndex(2) == 0 ? null : reader.ReadDate();
 
         var product = into.Product ??= new Product();
         product.ProductId = ReadNullableString(ref reader);
         product.Name = ReadNullableString(ref reader);
-        product.Category = ReadNullableString(ref reader);
-        product.Subcategory = ReadNullableString(ref reader);
-        product.Brand = ReadNullableString(ref reader);
+        product.Category = ReadNullableLowCardinalityString(ref reader);
+        product.Subcategory = ReadNullableLowCardinalityString(ref reader);
+        product.Brand = ReadNullableLowCardinalityString(ref reader);
         product.UnitPrice = reader.ReadUnionIndex(2) == 0 ? null : reader.ReadDecimal(PriceScale);
         product.UnitCost = reader.ReadUnionIndex(2) == 0 ? null : reader.ReadDecimal(PriceScale);
 
         into.Quantity = reader.ReadUnionIndex(2) == 0 ? null : reader.ReadInt();
         into.Discount = reader.ReadDecimal(DiscountScale);
-        into.PromotionCode = ReadNullableString(ref reader);
-        into.Currency = ReadNullableString(ref reader);
-        into.PaymentMethod = ReadNullableString(ref reader);
-        into.OrderStatus = ReadNullableString(ref reader);
-        into.SalesChannel = ReadNullableString(ref reader);
-        into.Device = ReadNullableString(ref reader);
+        into.PromotionCode = ReadNullableLowCardinalityString(ref reader);
+        into.Currency = ReadNullableLowCardinalityString(ref reader);
+        into.PaymentMethod = ReadNullableLowCardinalityString(ref reader);
+        into.OrderStatus = ReadNullableLowCardinalityString(ref reader);
+        into.SalesChannel = ReadNullableLowCardinalityString(ref reader);
+        into.Device = ReadNullableLowCardinalityString(ref reader);
 
         var address = into.ShippingAddress ??= new Address();
         address.Street = ReadNullableString(ref reader);
         address.PostalCode = ReadNullableString(ref reader);
-        address.City = ReadNullableString(ref reader);
-        address.Country = ReadNullableString(ref reader);
+        address.City = ReadNullableLowCardinalityString(ref reader);
+        address.Country = ReadNullableLowCardinalityString(ref reader);
 
         return reader.Position;
     }
@@ -117,101 +115,91 @@ public static class SalesEventCodec
             : throw new ArgumentOutOfRangeException(nameof(value), "The event's strings are too large to encode in one record.");
     }
 
-    private static void WriteTo(ref AvroBinaryWriter writer, SalesEvent value)
+    private static int WriteTo(Span<byte> span, SalesEvent value)
     {
-        writer.WriteUuid(value.EventId);
+        var position = AvroSpanWriter.WriteUuid(span, 0, value.EventId);
         if (value.EventTime is { } eventTime)
         {
-            writer.WriteUnionIndex(1);
-            writer.WriteTimestampMillis(eventTime);
+            span[position] = 2;
+            position = AvroSpanWriter.WriteLong(span, position + 1, AvroTime.ToUnixMillis(eventTime));
         }
         else
         {
-            writer.WriteUnionIndex(0);
+            span[position++] = 0;
         }
 
-        WriteNullableString(ref writer, value.OrderId);
-        writer.WriteInt(value.LineNumber);
+        position = AvroSpanWriter.WriteNullableString(span, position, value.OrderId);
+        position = AvroSpanWriter.WriteInt(span, position, value.LineNumber);
 
         var customer = value.Customer;
-        WriteNullableString(ref writer, customer?.CustomerId);
-        WriteNullableString(ref writer, customer?.Name);
-        WriteNullableString(ref writer, customer?.Email);
-        WriteNullableString(ref writer, customer?.Segment);
+        position = AvroSpanWriter.WriteNullableString(span, position, customer?.CustomerId);
+        position = AvroSpanWriter.WriteNullableString(span, position, customer?.Name);
+        position = AvroSpanWriter.WriteNullableString(span, position, customer?.Email);
+        position = AvroSpanWriter.WriteNullableString(span, position, customer?.Segment);
         if (customer?.SignupDate is { } signupDate)
         {
-            writer.WriteUnionIndex(1);
-            writer.WriteDate(signupDate);
+            span[position] = 2;
+            position = AvroSpanWriter.WriteInt(span, position + 1, signupDate.DayNumber - AvroTime.EpochDayNumber);
         }
         else
         {
-            writer.WriteUnionIndex(0);
+            span[position++] = 0;
         }
 
         var product = value.Product;
-        WriteNullableString(ref writer, product?.ProductId);
-        WriteNullableString(ref writer, product?.Name);
-        WriteNullableString(ref writer, product?.Category);
-        WriteNullableString(ref writer, product?.Subcategory);
-        WriteNullableString(ref writer, product?.Brand);
-        WriteNullableDecimal(ref writer, product?.UnitPrice, PriceScale, PricePrecision, "product.unit_price");
-        WriteNullableDecimal(ref writer, product?.UnitCost, PriceScale, PricePrecision, "product.unit_cost");
+        position = AvroSpanWriter.WriteNullableString(span, position, product?.ProductId);
+        position = AvroSpanWriter.WriteNullableString(span, position, product?.Name);
+        position = AvroSpanWriter.WriteNullableString(span, position, product?.Category);
+        position = AvroSpanWriter.WriteNullableString(span, position, product?.Subcategory);
+        position = AvroSpanWriter.WriteNullableString(span, position, product?.Brand);
+        position = WriteNullableDecimal(span, position, product?.UnitPrice, PriceScale, PricePrecision, "product.unit_price");
+        position = WriteNullableDecimal(span, position, product?.UnitCost, PriceScale, PricePrecision, "product.unit_cost");
 
         if (value.Quantity is { } quantity)
         {
-            writer.WriteUnionIndex(1);
-            writer.WriteInt(quantity);
+            span[position] = 2;
+            position = AvroSpanWriter.WriteInt(span, position + 1, quantity);
         }
         else
         {
-            writer.WriteUnionIndex(0);
+            span[position++] = 0;
         }
 
-        writer.WriteDecimal(value.Discount, DiscountScale, DiscountPrecision, "discount");
-        WriteNullableString(ref writer, value.PromotionCode);
-        WriteNullableString(ref writer, value.Currency);
-        WriteNullableString(ref writer, value.PaymentMethod);
-        WriteNullableString(ref writer, value.OrderStatus);
-        WriteNullableString(ref writer, value.SalesChannel);
-        WriteNullableString(ref writer, value.Device);
+        position = AvroSpanWriter.WriteDecimal(span, position, value.Discount, DiscountScale, DiscountPrecision, "discount");
+        position = AvroSpanWriter.WriteNullableString(span, position, value.PromotionCode);
+        position = AvroSpanWriter.WriteNullableString(span, position, value.Currency);
+        position = AvroSpanWriter.WriteNullableString(span, position, value.PaymentMethod);
+        position = AvroSpanWriter.WriteNullableString(span, position, value.OrderStatus);
+        position = AvroSpanWriter.WriteNullableString(span, position, value.SalesChannel);
+        position = AvroSpanWriter.WriteNullableString(span, position, value.Device);
 
         var address = value.ShippingAddress;
-        WriteNullableString(ref writer, address?.Street);
-        WriteNullableString(ref writer, address?.PostalCode);
-        WriteNullableString(ref writer, address?.City);
-        WriteNullableString(ref writer, address?.Country);
+        position = AvroSpanWriter.WriteNullableString(span, position, address?.Street);
+        position = AvroSpanWriter.WriteNullableString(span, position, address?.PostalCode);
+        position = AvroSpanWriter.WriteNullableString(span, position, address?.City);
+        return AvroSpanWriter.WriteNullableString(span, position, address?.Country);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteNullableString(ref AvroBinaryWriter writer, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteUnionIndex(0);
-        }
-        else
-        {
-            writer.WriteUnionIndex(1);
-            writer.WriteString(value);
-        }
-    }
-
-    private static void WriteNullableDecimal(ref AvroBinaryWriter writer, decimal? value, int scale, int precision, string fieldName)
+    private static int WriteNullableDecimal(Span<byte> span, int position, decimal? value, int scale, int precision, string fieldName)
     {
         if (value is { } present)
         {
-            writer.WriteUnionIndex(1);
-            writer.WriteDecimal(present, scale, precision, fieldName);
+            span[position] = 2;
+            return AvroSpanWriter.WriteDecimal(span, position + 1, present, scale, precision, fieldName);
         }
-        else
-        {
-            writer.WriteUnionIndex(0);
-        }
+
+        span[position] = 0;
+        return position + 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string? ReadNullableString(ref AvroBinaryReader reader) =>
         reader.ReadUnionIndex(2) == 0 ? null : reader.ReadString();
+
+    /// <summary>Fields with few distinct values (codes, categories, cities) share one string per value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static string? ReadNullableLowCardinalityString(ref AvroBinaryReader reader) =>
+        reader.ReadUnionIndex(2) == 0 ? null : reader.ReadLowCardinalityString();
 
     private static int Length(string? value) => value?.Length ?? 0;
 }

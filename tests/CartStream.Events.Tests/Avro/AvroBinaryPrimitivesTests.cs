@@ -67,6 +67,42 @@ public sealed class AvroBinaryPrimitivesTests
             iter: 300);
     }
 
+    [Fact]
+    public void A_writer_over_an_exactly_sized_span_fits_and_one_byte_less_throws()
+    {
+        Gen.Select(SalesEventGen.Text, Gen.Long, Gen.Guid, SalesEventGen.Price).Sample(
+            (text, number, id, price) =>
+            {
+                var output = new ArrayBufferWriter<byte>();
+                var growing = new AvroBinaryWriter(output);
+                WriteAll(ref growing, text, number, id, price);
+                growing.Flush();
+
+                var exact = new byte[output.WrittenCount];
+                var fixedWriter = new AvroBinaryWriter(exact);
+                WriteAll(ref fixedWriter, text, number, id, price);
+                Assert.Equal(output.WrittenCount, fixedWriter.BytesWritten);
+                Assert.Equal(output.WrittenSpan.ToArray(), exact);
+
+                Assert.Throws<ArgumentException>(() =>
+                {
+                    var tooSmall = new AvroBinaryWriter(new byte[output.WrittenCount - 1]);
+                    WriteAll(ref tooSmall, text, number, id, price);
+                });
+            },
+            iter: 300);
+
+        static void WriteAll(ref AvroBinaryWriter writer, string text, long number, Guid id, decimal price)
+        {
+            writer.WriteString(text);
+            writer.WriteLong(number);
+            writer.WriteUuid(id);
+            writer.WriteUnionIndex(1);
+            writer.WriteBytes([1, 2, 3]);
+            writer.WriteDecimal(price, 2, 12);
+        }
+    }
+
     [Theory]
     [InlineData("80", "ends")]
     [InlineData("FFFFFFFFFFFFFFFFFFFF01", "64 bits")]

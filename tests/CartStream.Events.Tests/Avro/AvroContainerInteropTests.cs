@@ -118,6 +118,25 @@ public sealed class AvroContainerInteropTests
         Assert.Single(reader.ReadEvents());
     }
 
+    [Fact]
+    public void An_event_that_cannot_be_encoded_leaves_the_file_without_a_trace_of_it()
+    {
+        var stream = new MemoryStream();
+        var good = new SalesEvent { EventId = Guid.NewGuid(), Discount = 0.1m };
+        using (var writer = new AvroContainerWriter(stream, SalesEventSchema.Json, AvroCodec.Deflate, new AvroContainerWriterOptions { LeaveOpen = true }))
+        {
+            var bad = new SalesEvent { EventId = Guid.NewGuid(), Discount = 0.12345m };
+            Assert.Throws<ArgumentOutOfRangeException>(() => writer.Write(bad));
+            writer.Write(good);
+            Assert.Equal(1, writer.RecordCount);
+        }
+
+        stream.Position = 0;
+        using var reader = new AvroContainerReader(stream);
+        var read = Assert.Single(reader.ReadEvents());
+        SalesEventAssert.Equal(good, read);
+    }
+
     internal static byte[] WriteOurs(IEnumerable<SalesEvent> events, AvroCodec codec, string schemaJson, AvroContainerWriterOptions options)
     {
         var stream = new MemoryStream();

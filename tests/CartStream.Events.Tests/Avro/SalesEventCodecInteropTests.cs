@@ -68,6 +68,22 @@ public sealed class SalesEventCodecInteropTests
             iter: 100);
     }
 
+    [Fact]
+    public void Repeated_and_colliding_values_of_shared_string_fields_decode_to_the_right_text()
+    {
+        // Far more distinct currencies and cities than the decoder's shared-string table has slots, repeated.
+        var into = new SalesEvent();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var value = new SalesEvent { EventId = Guid.NewGuid(), Currency = $"C{i % 5000}", Device = i % 2 == 0 ? "mobile" : "pos" };
+            value.ShippingAddress.City = $"Ville-{i % 3000}-é";
+            SalesEventCodec.Read(Encode(value), into);
+            Assert.Equal(value.Currency, into.Currency);
+            Assert.Equal(value.Device, into.Device);
+            Assert.Equal(value.ShippingAddress.City, into.ShippingAddress.City);
+        }
+    }
+
     internal static byte[] Encode(SalesEvent value)
     {
         var output = new ArrayBufferWriter<byte>();
