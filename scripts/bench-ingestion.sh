@@ -24,8 +24,8 @@ for codec in $codecs; do
   # A librdkafka key has dots, which a shell assignment cannot: pass it through env.
   line=$(env "CARTSTREAM_Kafka__Producer__compression.type=$codec" \
     $cli produce --events "$events" --rate max --data-dir "$work/run-$codec" --topic "bench-$codec" "${common[@]}" 2>/dev/null | tail -1)
-  size=$(du -sb "$work/broker" 2>/dev/null | cut -f1)
-  echo "compression=$codec: $line (broker data now ${size:-?} bytes)"
+  size=$(du -sb "$work" 2>/dev/null | cut -f1 || true)
+  echo "compression=$codec: $line (data dir now ${size:-?} bytes)"
 done
 
 for rate in 10000/5s 2000; do

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using CartStream.Broker;
+using CartStream.Cli.Hosting;
 
 namespace CartStream.Cli.Commands;
 
@@ -9,7 +10,7 @@ internal static class BrokerCommand
 {
     public static Command Create()
     {
-        var dataDir = new Option<string>("--data-dir") { Description = "Folder for the partition logs and committed offsets.", Required = true };
+        var dataDir = CommonOptions.DataDir();
         var host = new Option<string>("--host") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Fixed TCP port, so clients reconnect after a restart.", DefaultValueFactory = _ => 9092 };
         var partitions = new Option<int>("--default-partitions") { Description = "Partitions of auto-created topics.", DefaultValueFactory = _ => 1 };
@@ -27,7 +28,7 @@ internal static class BrokerCommand
         {
             var options = new BrokerOptions
             {
-                DataDirectory = parseResult.GetValue(dataDir)!,
+                DataDirectory = new DataDirectory(parseResult.GetValue(dataDir)).Broker,
                 Host = parseResult.GetValue(host)!,
                 Port = parseResult.GetValue(port),
                 DefaultPartitions = parseResult.GetValue(partitions),
