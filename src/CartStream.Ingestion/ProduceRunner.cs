@@ -75,6 +75,7 @@ public sealed class ProduceRunner
         var encoded = new ArrayBufferWriter<byte>(1024);
         var target = run.Events ?? long.MaxValue;
         var nextProgress = ProgressInterval;
+        var streamingStarted = stopwatch.Elapsed;
         while (generator.Generated < target && !deadline.IsCancellationRequested)
         {
             int batch;
@@ -123,7 +124,8 @@ public sealed class ProduceRunner
         // acknowledged or counted as failed before the run ends.
         producer.Drain(CancellationToken.None);
         var c = producer.Counters;
-        return new ProduceResult(generator.Generated, c.Produced, c.Acknowledged, c.Failed, c.Skipped, labels.Count, stopwatch.Elapsed);
+        return new ProduceResult(
+            generator.Generated, c.Produced, c.Acknowledged, c.Failed, c.Skipped, labels.Count, stopwatch.Elapsed, stopwatch.Elapsed - streamingStarted);
     }
 
     private static ScheduledEventClock? PrepareGenerator(ProduceRunOptions run, ProducerRunState state)

@@ -57,7 +57,7 @@ internal static class ProduceCommand
                     cancellationToken);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"produced {result.Produced:N0} events ({result.Acknowledged:N0} acknowledged, {result.Failed:N0} failed, {result.Skipped:N0} already in the topic) in {result.Elapsed.TotalSeconds:F1}s, {result.EventsPerSecond:N0} events/s; labels: {data.LabelsFile}"));
+                    $"produced {result.Produced:N0} events ({result.Acknowledged:N0} acknowledged, {result.Failed:N0} failed, {result.Skipped:N0} already in the topic) in {result.Elapsed.TotalSeconds:F1}s ({result.StreamingEventsPerSecond:N0} events/s while streaming, {result.EventsPerSecond:N0} events/s with start-up); labels: {data.LabelsFile}"));
                 return result.Failed == 0 ? 0 : 1;
             }
             catch (Exception e) when (e is IngestionException or OptionsValidationException)
