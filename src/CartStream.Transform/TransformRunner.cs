@@ -175,7 +175,15 @@ public sealed class TransformRunner
         var claim = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { worker = _options.WorkerId, claimed_at = _time.GetUtcNow().UtcDateTime }, Json));
         if (await _store.TryCreateAsync(claimKey, claim, cancellationToken))
         {
-            return true;
+            // Another worker may have finished the file since it was listed: it writes the done marker before
+            // releasing its claim, so a claim won now sees that marker.
+            if (!await _store.ExistsAsync(TransformState.DoneKey(rawKey), cancellationToken))
+            {
+                return true;
+            }
+
+            await _store.DeleteAsync(claimKey, cancellationToken);
+            return false;
         }
 
         var existing = await _store.GetInfoAsync(claimKey, cancellationToken);
@@ -188,7 +196,8 @@ public sealed class TransformRunner
         // The holder outlived its lease (crashed): release its claim and race for the file like any other worker.
         Log.ClaimTakenOver(_logger, rawKey, Encoding.UTF8.GetString(await _store.ReadAllBytesAsync(claimKey, cancellationToken)));
         await _store.DeleteAsync(claimKey, cancellationToken);
-        return await _store.TryCreateAsync(claimKey, claim, cancellationToken);
+        return await _store.TryCreateAsync(claimKey, claim, cancellationToken)
+            && !await _store.ExistsAsync(TransformState.DoneKey(rawKey), cancellationToken);
     }
 
     private static int CompareRawKeys(string a, string b)
