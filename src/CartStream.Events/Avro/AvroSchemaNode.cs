@@ -14,7 +14,7 @@ internal enum AvroSchemaKind
 /// any schema) and to compare two schemas by their shape (names, fields, types, logical types), ignoring docs,
 /// defaults, aliases and formatting.
 /// </summary>
-internal sealed class AvroSchemaNode
+internal sealed partial class AvroSchemaNode
 {
     private const int MaxDepth = 256;
 
@@ -263,62 +263,5 @@ internal sealed class AvroSchemaNode
                 Items!.Skip(ref reader, depth + 1);
             }
         }
-    }
-
-    private void AppendShape(StringBuilder text, HashSet<string> seen)
-    {
-        if (FullName is not null && !seen.Add(FullName))
-        {
-            text.Append('"').Append(FullName).Append('"');
-            return;
-        }
-
-        text.Append("{\"type\":\"").Append(Kind.ToString().ToLowerInvariant()).Append('"');
-        if (FullName is not null)
-        {
-            text.Append(",\"name\":\"").Append(FullName).Append('"');
-        }
-
-        if (LogicalType is not null)
-        {
-            text.Append(",\"logicalType\":\"").Append(LogicalType).Append("\",\"precision\":").Append(Precision).Append(",\"scale\":").Append(Scale);
-        }
-
-        switch (Kind)
-        {
-            case AvroSchemaKind.Record:
-                text.Append(",\"fields\":[");
-                foreach (var (name, type) in Fields)
-                {
-                    text.Append("{\"name\":\"").Append(name).Append("\",\"type\":");
-                    type.AppendShape(text, seen);
-                    text.Append("},");
-                }
-
-                text.Append(']');
-                break;
-            case AvroSchemaKind.Enum:
-                text.Append(",\"symbols\":[").AppendJoin(',', Symbols.Select(x => $"\"{x}\"")).Append(']');
-                break;
-            case AvroSchemaKind.Fixed:
-                text.Append(",\"size\":").Append(Size);
-                break;
-            case AvroSchemaKind.Array or AvroSchemaKind.Map:
-                text.Append(",\"items\":");
-                Items!.AppendShape(text, seen);
-                break;
-            case AvroSchemaKind.Union:
-                text.Append(",\"branches\":[");
-                foreach (var branch in Branches)
-                {
-                    branch.AppendShape(text, seen);
-                    text.Append(',');
-                }
-
-                text.Append(']');
-                break;
-        }
-
-        text.Append('}');
     }
 }

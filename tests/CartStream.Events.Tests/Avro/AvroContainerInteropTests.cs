@@ -5,7 +5,7 @@ namespace CartStream.Events.Tests.Avro;
 
 public sealed class AvroContainerInteropTests
 {
-    private static readonly Gen<SalesEvent[]> Events = SalesEventGen.Event.Array[0, 120];
+    private static readonly Gen<SalesEvent[]> Events = SalesEventGen.Event.Array[0, 60];
 
     [Theory]
     [InlineData("null", AvroCodec.Null)]
@@ -28,7 +28,7 @@ public sealed class AvroContainerInteropTests
 
                 Assert.Equal(Convert.ToHexString(apache), Convert.ToHexString(ours));
             },
-            iter: 60);
+            iter: 25);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class AvroContainerInteropTests
                     SalesEventAssert.Equal(events[i], read[i]);
                 }
             },
-            iter: 40);
+            iter: 25);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class AvroContainerInteropTests
                     SalesEventAssert.Equal(events[i], read[i]);
                 }
             },
-            iter: 40);
+            iter: 25);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class AvroContainerInteropTests
                 var raw = reader.ReadRecords().Select(r => Convert.ToHexString(r.Span)).ToList();
                 Assert.Equal(encoded.Select(Convert.ToHexString), raw);
             },
-            iter: 40);
+            iter: 25);
     }
 
     [Fact]
