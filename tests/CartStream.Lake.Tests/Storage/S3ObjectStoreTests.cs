@@ -149,6 +149,19 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
         }
     }
 
+    [Fact]
+    public async Task The_sink_core_neither_loses_nor_doubles_a_record_across_crashes_on_S3()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = NewStore();
+
+        var crashes = await CrashScenario.RunAsync(store, "sales", seed: 11, records: 120, crashes: 3, ct);
+
+        Assert.Equal(3, crashes);
+        var landed = await LakeContents.OffsetsAsync(store, "sales", ct);
+        Assert.Equal(CrashScenario.Log(11, 120).Offsets, landed.Select(o => o.Offset).Order());
+    }
+
     private static async Task<BackgroundProcess> StartOwnServerAsync(string folder, int port, CancellationToken ct)
     {
         var server = BackgroundProcess.Start(

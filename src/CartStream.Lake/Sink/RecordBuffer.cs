@@ -1,0 +1,50 @@
+using System.Buffers;
+
+namespace CartStream.Lake.Sink;
+
+/// <summary>Encoded records of one file to be, with their offsets, kept until the file is published.</summary>
+internal sealed class RecordBuffer
+{
+    private readonly ArrayBufferWriter<byte> _bytes = new(64 * 1024);
+    private readonly List<int> _lengths = [];
+
+    public int Count => _lengths.Count;
+
+    public long Bytes => _bytes.WrittenCount;
+
+    public long FirstOffset { get; private set; } = -1;
+
+    public long LastOffset { get; private set; } = -1;
+
+    public IBufferWriter<byte> Writer => _bytes;
+
+    /// <summary>Records that the bytes written to <see cref="Writer"/> since the last call are one record at <paramref name="offset"/>.</summary>
+    public void Commit(long offset, int startLength)
+    {
+        _lengths.Add(_bytes.WrittenCount - startLength);
+        if (FirstOffset < 0)
+        {
+            FirstOffset = offset;
+        }
+
+        LastOffset = offset;
+    }
+
+    public IEnumerable<ReadOnlyMemory<byte>> Records()
+    {
+        var position = 0;
+        foreach (var length in _lengths)
+        {
+            yield return _bytes.WrittenMemory.Slice(position, length);
+            position += length;
+        }
+    }
+
+    public void Clear()
+    {
+        _bytes.Clear();
+        _lengths.Clear();
+        FirstOffset = -1;
+        LastOffset = -1;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using CartStream.Lake.Storage;
+
+namespace CartStream.Lake.Sink;
+
+/// <summary>
+/// The sink's record of one partition under <c>_state/sink/</c>: the end offset of the last batch it published
+/// and that batch's files. Written after the files, before the Kafka commit; retention never deletes it.
+/// </summary>
+/// <param name="Topic">The topic.</param>
+/// <param name="Partition">The partition.</param>
+/// <param name="EndOffset">The last offset published; the sink resumes at the next one.</param>
+/// <param name="Files">The keys of the last published batch.</param>
+/// <param name="PublishedAt">When it was recorded.</param>
+public sealed record SinkPartitionState(string Topic, int Partition, long EndOffset, IReadOnlyList<string> Files, DateTimeOffset PublishedAt)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The partition's record, or null when the sink never published for it.</summary>
+    public static async Task<SinkPartitionState?> ReadAsync(IObjectStore store, string topic, int partition, CancellationToken cancellationToken)
+    {
+        var key = LakeLayout.SinkPartitionStateKey(topic, partition);
+        if (await store.GetInfoAsync(key, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var bytes = await store.ReadAllBytesAsync(key, cancellationToken);
+        try
+        {
+            return JsonSerializer.Deserialize<SinkPartitionState>(bytes, Json)
+                ?? throw new ObjectStoreException($"'{key}' in {store.Location} is empty.", key, isTransient: false);
+        }
+        catch (JsonException e)
+        {
+            throw new ObjectStoreException($"'{key}' in {store.Location} is not a sink state record: {e.Message}", key, isTransient: false, innerException: e);
+        }
+    }
+
+    /// <summary>Replaces the partition's record atomically.</summary>
+    public Task WriteAsync(IObjectStore store, CancellationToken cancellationToken) =>
+        store.PutAsync(LakeLayout.SinkPartitionStateKey(Topic, Partition), JsonSerializer.SerializeToUtf8Bytes(this, Json), cancellationToken);
+}
