@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return SchemaCommand.Create();
         yield return GenerateCommand.Create();
+        yield return TransformCommand.Create();
     }
 }

@@ -62,8 +62,10 @@ internal sealed class TransformBatch
         }
 
         var eventTime = e.EventTime is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : (DateTime?)null;
+        var plausible = eventTime is not null && !_codes.Contains(DefectCode.FutureEventTime) && !_codes.Contains(DefectCode.StaleEventTime);
+        var filedUnder = DateOnly.FromDateTime(plausible ? eventTime!.Value : origin.FileLandedAt);
         Model.AddRejected(new RejectedRecord(
-            e.EventId, RejectCodes(_codes), "json", SalesEventJson.Render(e), null, origin, eventTime, ProcessingTimeUtc));
+            e.EventId, RejectCodes(_codes), "json", SalesEventJson.Render(e), null, origin, eventTime, ProcessingTimeUtc, filedUnder));
     }
 
     /// <summary>Adds a record that is not a readable sales event, keeping its bytes (base64).</summary>
@@ -74,7 +76,8 @@ internal sealed class TransformBatch
         _codes.Add(code);
         Count(_codes);
         Model.AddRejected(new RejectedRecord(
-            null, [code], "base64", Convert.ToBase64String(bytes), detail, origin, null, ProcessingTimeUtc));
+            null, [code], "base64", Convert.ToBase64String(bytes), detail, origin, null, ProcessingTimeUtc,
+            DateOnly.FromDateTime(origin.FileLandedAt)));
     }
 
     /// <summary>
@@ -85,7 +88,8 @@ internal sealed class TransformBatch
     {
         Records++;
         _ruleCounts[code] = _ruleCounts.GetValueOrDefault(code) + 1;
-        Model.AddRejected(new RejectedRecord(null, [code], "object", quarantineKey, detail, origin, null, ProcessingTimeUtc));
+        Model.AddRejected(new RejectedRecord(
+            null, [code], "object", quarantineKey, detail, origin, null, ProcessingTimeUtc, DateOnly.FromDateTime(origin.FileLandedAt)));
     }
 
     /// <summary>The batch's counts as a quality report (output files are added when published).</summary>

@@ -58,10 +58,10 @@ internal sealed partial class StarModelBatch
         FactCount++;
     }
 
-    /// <summary>Adds a rejected row, dated by its event time when known, else by when its file landed.</summary>
+    /// <summary>Adds a rejected row under its <see cref="RejectedRecord.FiledUnder"/> date.</summary>
     public void AddRejected(RejectedRecord record)
     {
-        var date = DateOnly.FromDateTime(record.EventTime ?? record.Origin.FileLandedAt);
+        var date = record.FiledUnder;
         if (!_rejected.TryGetValue(date, out var table))
         {
             _rejected[date] = table = new RejectedTable();
