@@ -9,6 +9,12 @@ public static class Program
     // `-- cpu-time` runs the CPU-time measurements instead (for machines shared with other work).
     public static void Main(string[] args)
     {
+        if (args is ["transform-cpu-time"])
+        {
+            TransformCpuTimeRun.RunAsync(Console.Out).GetAwaiter().GetResult();
+            return;
+        }
+
         if (args is ["cpu-time", ..])
         {
             CpuTimeRunner.Run();

@@ -20,10 +20,21 @@ namespace CartStream.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class TransformBenchmarks
 {
-    private const int Rows = 200_000;
-    private static readonly DateTime ProcessingTime = new(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+    public const int RowCount = 200_000;
+    private const int Rows = RowCount;
+
+    public static readonly DateTime ProcessingTime = new(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private byte[] _file = [];
+
+    /// <summary>The raw container file the benchmark reads.</summary>
+    public byte[] File => _file;
+
+    /// <summary>Every part a batch writes: facts and rejected per date, then the dimensions.</summary>
+    internal static IEnumerable<IParquetTable> Tables(StarModelBatch model) =>
+        model.Facts.Values.Cast<IParquetTable>()
+            .Concat(model.Rejected.Values)
+            .Concat(TableName.Dimensions.Select(n => model.Dimensions[n]).Where(t => t.Count > 0));
 
     [GlobalSetup]
     public void Setup()
@@ -56,9 +67,7 @@ public class TransformBenchmarks
         var batch = new TransformBatch(ReferenceData.Default, ProcessingTime, _ => dedup);
         RawFileDecoder.Read(batch, "topics/sales/partition=0/sales+0+0000000000.avro", _file, ProcessingTime);
         long bytes = 0;
-        foreach (var table in batch.Model.Facts.Values.Cast<IParquetTable>()
-                     .Concat(batch.Model.Rejected.Values)
-                     .Concat(TableName.Dimensions.Select(n => batch.Model.Dimensions[n]).Where(t => t.Count > 0)))
+        foreach (var table in Tables(batch.Model))
         {
             using var output = new MemoryStream();
             await ParquetPartWriter.WriteAsync(table, output, CancellationToken.None);

@@ -21,6 +21,8 @@ internal sealed class TransformBatch
     private readonly CleanSale _sale = new();
     private readonly List<string> _codes = [];
     private readonly Dictionary<string, long> _ruleCounts = new(StringComparer.Ordinal);
+    private string? _lastFile;
+    private DedupIndex? _lastDedup;
 
     /// <param name="reference">Countries, cities and exchange rates.</param>
     /// <param name="processingTimeUtc">The batch's "now" for the future-event rule and rejected_at.</param>
@@ -47,7 +49,7 @@ internal sealed class TransformBatch
         Records++;
         _codes.Clear();
         var accepted = _cleaner.Clean(e, ProcessingTimeUtc, _sale, _codes);
-        if (_dedupFor(origin.SourceFile) is { } dedup && dedup.IsDuplicate(e.EventId, origin.SourceFile, origin.Offset, e.EventTime))
+        if (DedupFor(origin.SourceFile) is { } dedup && dedup.IsDuplicate(e.EventId, origin.SourceFile, origin.Offset, e.EventTime))
         {
             _codes.Add(DefectCode.DuplicateEvent);
             Duplicates++;
@@ -107,6 +109,18 @@ internal sealed class TransformBatch
         };
         report.SetRuleCounts(_ruleCounts);
         return report;
+    }
+
+    // Records arrive file by file: look the index up once per file, not once per record.
+    private DedupIndex? DedupFor(string sourceFile)
+    {
+        if (!ReferenceEquals(sourceFile, _lastFile))
+        {
+            _lastFile = sourceFile;
+            _lastDedup = _dedupFor(sourceFile);
+        }
+
+        return _lastDedup;
     }
 
     private void Count(List<string> codes)

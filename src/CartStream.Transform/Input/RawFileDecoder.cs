@@ -33,7 +33,9 @@ internal static class RawFileDecoder
         bool isSalesEvent;
         try
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(content.ToArray(), writable: false);
             using var reader = new AvroContainerReader(stream, key);
             isSalesEvent = reader.IsSalesEventV1;
             arena = new RecordArena();
