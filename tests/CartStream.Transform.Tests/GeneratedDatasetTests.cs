@@ -70,6 +70,10 @@ public sealed class GeneratedDatasetTests : IDisposable
             Assert.Equal(codes, rejected[place]);
         }
 
+        // Future- and stale-dated rejects are filed under their file's landing day, not scattered over their dates.
+        var factDays = Directory.GetDirectories(Path.Combine(lake, "DWH", "fact_sales")).Length;
+        Assert.True(Directory.GetDirectories(Path.Combine(lake, "DWH", "rejected")).Length <= factDays + 1);
+
         foreach (var kind in DefectCode.All)
         {
             Assert.True(labelled.Values.Count(v => v == kind) > 0, $"the dataset has no {kind} record");
