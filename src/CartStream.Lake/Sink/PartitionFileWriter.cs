@@ -38,6 +38,11 @@ public sealed class PartitionFileWriter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(nextOffset);
         _ = LakeLayout.PartitionPrefix(topic, partition);
+        if (options.RecordTimeInterval is { } interval && interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), interval, "RecordTimeInterval must be positive (or null for no record-time rotation).");
+        }
+
         _store = store;
         Topic = topic;
         Partition = partition;

@@ -169,7 +169,7 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
             [Path.Combine(RepoPaths.NpmTools("npm-s3"), "node_modules", "s3rver", "bin", "s3rver.js"), "-d", folder, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-vhost-buckets", "--silent"]);
         try
         {
-            await server.WaitForPortAsync(port, TimeSpan.FromSeconds(30), ct);
+            await server.WaitForPortAsync(port, TimeSpan.FromSeconds(90), ct);
             return server;
         }
         catch
