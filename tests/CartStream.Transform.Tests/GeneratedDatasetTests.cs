@@ -139,8 +139,9 @@ public sealed class GeneratedDatasetTests : IDisposable
 
             if (bad.Count > 0)
             {
-                var key = await RawFiles.PutDeadLettersAsync(_store, p, 0, bad.Select(r => r.NotAvroPayload!), ct);
-                placed.AddRange(bad.Select((r, i) => (r, key, (long)i)));
+                // The dead letters follow the partition's good records: their own offsets are recorded inside them.
+                var key = await RawFiles.PutDeadLettersAsync(_store, p, good.Count, bad.Select(r => r.NotAvroPayload!), ct);
+                placed.AddRange(bad.Select((r, i) => (r, key, (long)(good.Count + i))));
             }
         }
 

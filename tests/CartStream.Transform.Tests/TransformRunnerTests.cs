@@ -45,8 +45,8 @@ public sealed class TransformRunnerTests : IDisposable
         await RawFiles.PutEventsAsync(_store, 0, 10, events, ct);
         // The duplicate: a later copy of clean event 3 in a later file of the same partition.
         await RawFiles.PutEventsAsync(_store, 0, 10 + events.Count, clean.Skip(10).Append(clean[2]), ct);
-        await RawFiles.PutDeadLettersAsync(_store, 0, 0, [[0x7B, 0x22, 0x61], [0x03, 0xFF, 0x10]], ct);
-        return (10 + events.Count + 11 + 2, expected);
+        await RawFiles.PutDeadLettersAsync(_store, 0, 100, [[0x7B, 0x22, 0x61], [0x03, 0xFF, 0x10], [0x00, 0x00, 0x00, 0x00, 0x63, 0x02]], ct);
+        return (10 + events.Count + 11 + 3, expected);
     }
 
     [Fact]
@@ -72,6 +72,10 @@ public sealed class TransformRunnerTests : IDisposable
 
         Assert.Equal(DefectCode.DuplicateEvent, Assert.Single(rejected, r => (string?)r[0] == TestEvents.Clean(3).EventId.ToString())[1]);
         Assert.Equal(2, rejected.Count(r => r[0] is null && (string)r[1]! == DefectCode.NotAvro));
+        Assert.Equal(1, rejected.Count(r => r[0] is null && (string)r[1]! == "UNKNOWN_SCHEMA"));
+        var deadLetters = DuckDb.Query($"SELECT source_offset, original, detail FROM {DuckDb.Parts(Lake, "rejected")} WHERE event_id IS NULL ORDER BY source_offset");
+        Assert.Equal([100L, Convert.ToBase64String([0x7B, 0x22, 0x61]), "wrong magic byte"], deadLetters[0]);
+        Assert.Equal([101L, 102L], deadLetters.Skip(1).Select(r => r[0]));
         Assert.Equal(1, report.Duplicates);
     }
 
