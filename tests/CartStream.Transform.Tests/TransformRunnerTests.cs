@@ -153,6 +153,41 @@ public sealed class TransformRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_that_crashed_before_its_checkpoint_is_redone_with_the_same_files_and_part_names()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var b = await RawFiles.PutEventsAsync(_store, 0, 0, [TestEvents.Clean(1), TestEvents.Clean(2)], ct);
+        var c = await RawFiles.PutEventsAsync(_store, 1, 0, [TestEvents.Clean(3)], ct);
+        await Runner().RunOnceAsync(ct);
+
+        // The state a crash between publishing and checkpointing leaves: parts published, manifest and claims
+        // still there (long expired), no done markers.
+        var partId = CartStream.Lake.LakeLayout.PartIdOf([b, c]);
+        await _store.PutAsync($"_state/transform/batches/{partId}.json", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new[] { b, c }), ct);
+        Directory.Delete(Path.Combine(Lake, "_state", "transform", "done"), recursive: true);
+        foreach (var key in new[] { b, c })
+        {
+            await _store.PutAsync($"_state/transform/claims/{key}.json", "{}"u8.ToArray(), ct);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Lake, "_state"), "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
+        }
+
+        // A new file lands meanwhile: without the manifest it would join the redo and rename every part.
+        await RawFiles.PutEventsAsync(_store, 2, 0, [TestEvents.Clean(4)], ct);
+
+        var reports = await new TransformRunner(_store, new TransformOptions()).RunOnceAsync(ct);
+
+        Assert.Equal(2, reports.Count);
+        Assert.Equal(partId, reports[0].BatchId);
+        Assert.Equal(4, FactIds().Count);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(Lake, "DWH", "fact_sales"), "*.parquet", SearchOption.AllDirectories).Length);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Lake, "_state", "transform", "batches")));
+    }
+
+    [Fact]
     public async Task A_duplicate_in_a_later_batch_is_rejected_against_the_persisted_state()
     {
         var ct = TestContext.Current.CancellationToken;
