@@ -5,6 +5,8 @@ namespace CartStream.Benchmarks;
 
 public static class Program
 {
+    // Pick benchmarks on the command line: dotnet run -c Release --project benchmarks/CartStream.Benchmarks -- --filter '*Generator*'
+    // `-- cpu-time` runs the CPU-time measurements instead (for machines shared with other work).
     public static void Main(string[] args)
     {
         if (args is ["cpu-time-generator"])
@@ -13,9 +15,16 @@ public static class Program
             return;
         }
 
+        if (args is ["transform-cpu-time"])
+        {
+            TransformCpuTimeRun.RunAsync(Console.Out).GetAwaiter().GetResult();
+            return;
+        }
+
         if (args is ["cpu-time", ..])
         {
             CpuTimeRunner.Run();
+            GeneratorCpuTimeRun.Run(Console.Out);
             return;
         }
 

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Claim on {Key} by {Worker} expired; taking the file over")]
     public static partial void ClaimTakenOver(ILogger logger, string key, string worker);
 
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Batch manifest {Manifest} outlived its lease: redoing its {Files} file(s) as one batch")]
+    public static partial void BatchRedone(ILogger logger, string manifest, int files);
+
     [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Transform: nothing new under {Prefix}")]
     public static partial void NothingToDo(ILogger logger, string prefix);
 }

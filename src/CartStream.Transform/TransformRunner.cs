@@ -68,6 +68,8 @@ public sealed class TransformRunner
         pending.Sort((a, b) => CompareRawKeys(a.Key, b.Key));
 
         var reports = new List<QualityReport>();
+        var recovered = await RedoCrashedBatchesAsync(pending, reports, cancellationToken);
+        pending.RemoveAll(f => recovered.Contains(f.Key));
         var batch = new List<ObjectInfo>();
         long batchBytes = 0;
         foreach (var file in pending)
@@ -94,10 +96,59 @@ public sealed class TransformRunner
         return reports;
     }
 
+    /// <summary>
+    /// Redoes batches whose manifest outlived the claim lease (their worker crashed between publishing and
+    /// checkpointing) with exactly their files, so the part id, and with it every output key, is the crashed run's:
+    /// the redo overwrites those parts instead of adding a second copy of their rows beside them.
+    /// </summary>
+    private async Task<HashSet<string>> RedoCrashedBatchesAsync(List<ObjectInfo> pending, List<QualityReport> reports, CancellationToken cancellationToken)
+    {
+        var handled = new HashSet<string>(StringComparer.Ordinal);
+        var manifests = new List<ObjectInfo>();
+        await foreach (var manifest in _store.ListAsync(TransformState.BatchPrefix, cancellationToken))
+        {
+            manifests.Add(manifest);
+        }
+
+        var byKey = pending.ToDictionary(f => f.Key, StringComparer.Ordinal);
+        foreach (var manifest in manifests)
+        {
+            if (_time.GetUtcNow() - manifest.LastModified < _options.ClaimLease)
+            {
+                continue;
+            }
+
+            var keys = JsonSerializer.Deserialize<List<string>>(await _store.ReadAllBytesAsync(manifest.Key, cancellationToken)) ?? [];
+            if (!keys.Any(byKey.ContainsKey))
+            {
+                await _store.DeleteAsync(manifest.Key, cancellationToken);
+                continue;
+            }
+
+            var files = new List<ObjectInfo>();
+            foreach (var key in keys)
+            {
+                if ((byKey.GetValueOrDefault(key) ?? await _store.GetInfoAsync(key, cancellationToken)) is { } file)
+                {
+                    files.Add(file);
+                    await _store.DeleteAsync(TransformState.ClaimKey(key), cancellationToken);
+                    await TryClaimAsync(key, cancellationToken);
+                }
+            }
+
+            Log.BatchRedone(_logger, manifest.Key, files.Count);
+            reports.Add(await ProcessBatchAsync(files, cancellationToken));
+            handled.UnionWith(keys);
+        }
+
+        return handled;
+    }
+
     private async Task<QualityReport> ProcessBatchAsync(IReadOnlyList<ObjectInfo> files, CancellationToken cancellationToken)
     {
         var keys = files.Select(f => f.Key).ToList();
         var partId = LakeLayout.PartIdOf(keys);
+        await _store.PutAsync(TransformState.BatchKey(partId), JsonSerializer.SerializeToUtf8Bytes(keys, Json), cancellationToken);
         var dedup = new Dictionary<string, DedupIndex?>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
@@ -144,6 +195,7 @@ public sealed class TransformRunner
             await _store.DeleteAsync(TransformState.ClaimKey(key), cancellationToken);
         }
 
+        await _store.DeleteAsync(TransformState.BatchKey(partId), cancellationToken);
         Log.BatchPublished(_logger, partId, keys.Count, report.Records, report.Facts, report.Rejected, report.Duplicates);
         return report;
     }
@@ -175,7 +227,15 @@ public sealed class TransformRunner
         var claim = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { worker = _options.WorkerId, claimed_at = _time.GetUtcNow().UtcDateTime }, Json));
         if (await _store.TryCreateAsync(claimKey, claim, cancellationToken))
         {
-            return true;
+            // Another worker may have finished the file since it was listed: it writes the done marker before
+            // releasing its claim, so a claim won now sees that marker.
+            if (!await _store.ExistsAsync(TransformState.DoneKey(rawKey), cancellationToken))
+            {
+                return true;
+            }
+
+            await _store.DeleteAsync(claimKey, cancellationToken);
+            return false;
         }
 
         var existing = await _store.GetInfoAsync(claimKey, cancellationToken);
@@ -188,7 +248,8 @@ public sealed class TransformRunner
         // The holder outlived its lease (crashed): release its claim and race for the file like any other worker.
         Log.ClaimTakenOver(_logger, rawKey, Encoding.UTF8.GetString(await _store.ReadAllBytesAsync(claimKey, cancellationToken)));
         await _store.DeleteAsync(claimKey, cancellationToken);
-        return await _store.TryCreateAsync(claimKey, claim, cancellationToken);
+        return await _store.TryCreateAsync(claimKey, claim, cancellationToken)
+            && !await _store.ExistsAsync(TransformState.DoneKey(rawKey), cancellationToken);
     }
 
     private static int CompareRawKeys(string a, string b)

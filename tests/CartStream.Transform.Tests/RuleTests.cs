@@ -155,6 +155,13 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void The_docs_show_the_catalogue_as_the_code_defines_it()
+    {
+        var docs = File.ReadAllText(CartStream.Testing.RepoPaths.Combine("docs", "transform.md"));
+        Assert.Contains("<!-- rule-catalogue:start -->\n" + RuleCatalogue.ToMarkdown().ReplaceLineEndings("\n") + "<!-- rule-catalogue:end -->", docs);
+    }
+
+    [Fact]
     public void The_markdown_catalogue_lists_every_rule_once()
     {
         var markdown = RuleCatalogue.ToMarkdown();

@@ -45,8 +45,8 @@ public sealed class TransformRunnerTests : IDisposable
         await RawFiles.PutEventsAsync(_store, 0, 10, events, ct);
         // The duplicate: a later copy of clean event 3 in a later file of the same partition.
         await RawFiles.PutEventsAsync(_store, 0, 10 + events.Count, clean.Skip(10).Append(clean[2]), ct);
-        await RawFiles.PutDeadLettersAsync(_store, 0, 0, [[0x7B, 0x22, 0x61], [0x03, 0xFF, 0x10]], ct);
-        return (10 + events.Count + 11 + 2, expected);
+        await RawFiles.PutDeadLettersAsync(_store, 0, 100, [[0x7B, 0x22, 0x61], [0x03, 0xFF, 0x10], [0x00, 0x00, 0x00, 0x00, 0x63, 0x02]], ct);
+        return (10 + events.Count + 11 + 3, expected);
     }
 
     [Fact]
@@ -72,6 +72,10 @@ public sealed class TransformRunnerTests : IDisposable
 
         Assert.Equal(DefectCode.DuplicateEvent, Assert.Single(rejected, r => (string?)r[0] == TestEvents.Clean(3).EventId.ToString())[1]);
         Assert.Equal(2, rejected.Count(r => r[0] is null && (string)r[1]! == DefectCode.NotAvro));
+        Assert.Equal(1, rejected.Count(r => r[0] is null && (string)r[1]! == "UNKNOWN_SCHEMA"));
+        var deadLetters = DuckDb.Query($"SELECT source_offset, original, detail FROM {DuckDb.Parts(Lake, "rejected")} WHERE event_id IS NULL ORDER BY source_offset");
+        Assert.Equal([100L, Convert.ToBase64String([0x7B, 0x22, 0x61]), "wrong magic byte"], deadLetters[0]);
+        Assert.Equal([101L, 102L], deadLetters.Skip(1).Select(r => r[0]));
         Assert.Equal(1, report.Duplicates);
     }
 
@@ -146,6 +150,41 @@ public sealed class TransformRunnerTests : IDisposable
         Assert.Equal(1, report.Duplicates);
         Assert.Equal(facts, FactIds());
         Assert.Single(Directory.GetFiles(Path.Combine(Lake, "DWH", "fact_sales"), "*.parquet", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_batch_that_crashed_before_its_checkpoint_is_redone_with_the_same_files_and_part_names()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var b = await RawFiles.PutEventsAsync(_store, 0, 0, [TestEvents.Clean(1), TestEvents.Clean(2)], ct);
+        var c = await RawFiles.PutEventsAsync(_store, 1, 0, [TestEvents.Clean(3)], ct);
+        await Runner().RunOnceAsync(ct);
+
+        // The state a crash between publishing and checkpointing leaves: parts published, manifest and claims
+        // still there (long expired), no done markers.
+        var partId = CartStream.Lake.LakeLayout.PartIdOf([b, c]);
+        await _store.PutAsync($"_state/transform/batches/{partId}.json", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new[] { b, c }), ct);
+        Directory.Delete(Path.Combine(Lake, "_state", "transform", "done"), recursive: true);
+        foreach (var key in new[] { b, c })
+        {
+            await _store.PutAsync($"_state/transform/claims/{key}.json", "{}"u8.ToArray(), ct);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Lake, "_state"), "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
+        }
+
+        // A new file lands meanwhile: without the manifest it would join the redo and rename every part.
+        await RawFiles.PutEventsAsync(_store, 2, 0, [TestEvents.Clean(4)], ct);
+
+        var reports = await new TransformRunner(_store, new TransformOptions()).RunOnceAsync(ct);
+
+        Assert.Equal(2, reports.Count);
+        Assert.Equal(partId, reports[0].BatchId);
+        Assert.Equal(4, FactIds().Count);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(Lake, "DWH", "fact_sales"), "*.parquet", SearchOption.AllDirectories).Length);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Lake, "_state", "transform", "batches")));
     }
 
     [Fact]

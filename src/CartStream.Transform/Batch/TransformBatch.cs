@@ -21,6 +21,8 @@ internal sealed class TransformBatch
     private readonly CleanSale _sale = new();
     private readonly List<string> _codes = [];
     private readonly Dictionary<string, long> _ruleCounts = new(StringComparer.Ordinal);
+    private string? _lastFile;
+    private DedupIndex? _lastDedup;
 
     /// <param name="reference">Countries, cities and exchange rates.</param>
     /// <param name="processingTimeUtc">The batch's "now" for the future-event rule and rejected_at.</param>
@@ -47,7 +49,7 @@ internal sealed class TransformBatch
         Records++;
         _codes.Clear();
         var accepted = _cleaner.Clean(e, ProcessingTimeUtc, _sale, _codes);
-        if (_dedupFor(origin.SourceFile) is { } dedup && dedup.IsDuplicate(e.EventId, origin.SourceFile, origin.Offset, e.EventTime))
+        if (DedupFor(origin.SourceFile) is { } dedup && dedup.IsDuplicate(e.EventId, origin.SourceFile, origin.Offset, e.EventTime))
         {
             _codes.Add(DefectCode.DuplicateEvent);
             Duplicates++;
@@ -62,8 +64,10 @@ internal sealed class TransformBatch
         }
 
         var eventTime = e.EventTime is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : (DateTime?)null;
+        var plausible = eventTime is not null && !_codes.Contains(DefectCode.FutureEventTime) && !_codes.Contains(DefectCode.StaleEventTime);
+        var filedUnder = DateOnly.FromDateTime(plausible ? eventTime!.Value : origin.FileLandedAt);
         Model.AddRejected(new RejectedRecord(
-            e.EventId, RejectCodes(_codes), "json", SalesEventJson.Render(e), null, origin, eventTime, ProcessingTimeUtc));
+            e.EventId, RejectCodes(_codes), "json", SalesEventJson.Render(e), null, origin, eventTime, ProcessingTimeUtc, filedUnder));
     }
 
     /// <summary>Adds a record that is not a readable sales event, keeping its bytes (base64).</summary>
@@ -74,7 +78,8 @@ internal sealed class TransformBatch
         _codes.Add(code);
         Count(_codes);
         Model.AddRejected(new RejectedRecord(
-            null, [code], "base64", Convert.ToBase64String(bytes), detail, origin, null, ProcessingTimeUtc));
+            null, [code], "base64", Convert.ToBase64String(bytes), detail, origin, null, ProcessingTimeUtc,
+            DateOnly.FromDateTime(origin.FileLandedAt)));
     }
 
     /// <summary>
@@ -85,7 +90,8 @@ internal sealed class TransformBatch
     {
         Records++;
         _ruleCounts[code] = _ruleCounts.GetValueOrDefault(code) + 1;
-        Model.AddRejected(new RejectedRecord(null, [code], "object", quarantineKey, detail, origin, null, ProcessingTimeUtc));
+        Model.AddRejected(new RejectedRecord(
+            null, [code], "object", quarantineKey, detail, origin, null, ProcessingTimeUtc, DateOnly.FromDateTime(origin.FileLandedAt)));
     }
 
     /// <summary>The batch's counts as a quality report (output files are added when published).</summary>
@@ -103,6 +109,18 @@ internal sealed class TransformBatch
         };
         report.SetRuleCounts(_ruleCounts);
         return report;
+    }
+
+    // Records arrive file by file: look the index up once per file, not once per record.
+    private DedupIndex? DedupFor(string sourceFile)
+    {
+        if (!ReferenceEquals(sourceFile, _lastFile))
+        {
+            _lastFile = sourceFile;
+            _lastDedup = _dedupFor(sourceFile);
+        }
+
+        return _lastDedup;
     }
 
     private void Count(List<string> codes)

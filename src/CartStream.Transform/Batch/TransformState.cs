@@ -13,6 +13,9 @@ internal static class TransformState
     /// <summary>Claims: one object per raw file being processed, created atomically by the worker that takes it.</summary>
     public static readonly string ClaimPrefix = Prefix + "claims/";
 
+    /// <summary>Batch manifests: the files of a batch in progress, so a crashed batch is redone with the same files.</summary>
+    public static readonly string BatchPrefix = Prefix + "batches/";
+
     /// <summary>Dedup indexes, one per source partition folder.</summary>
     public static readonly string DedupPrefix = Prefix + "dedup/";
 
@@ -22,6 +25,8 @@ internal static class TransformState
     public static string DoneKey(string rawKey) => DonePrefix + rawKey + ".json";
 
     public static string ClaimKey(string rawKey) => ClaimPrefix + rawKey + ".json";
+
+    public static string BatchKey(string partId) => BatchPrefix + partId + ".json";
 
     /// <summary>The dedup index of the partition folder a raw file is in (<c>topics/t/partition=0</c>).</summary>
     public static string DedupKey(string rawKey) => DedupPrefix + rawKey[..rawKey.LastIndexOf('/')] + ".bin";

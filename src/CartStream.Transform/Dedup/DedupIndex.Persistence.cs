@@ -22,7 +22,6 @@ internal sealed partial class DedupIndex
         w.Write(Magic);
         w.Write(Version);
         w.Write(_nextSequence);
-        w.Write(_newestEventTicks);
         w.Write(used.Length);
         foreach (var file in used)
         {
@@ -54,7 +53,7 @@ internal sealed partial class DedupIndex
                 throw new InvalidDataException("Not a version 1 dedup index.");
             }
 
-            var index = new DedupIndex { _nextSequence = r.ReadInt64(), _newestEventTicks = r.ReadInt64() };
+            var index = new DedupIndex { _nextSequence = r.ReadInt64() };
             var files = r.ReadInt32();
             for (var i = 0; i < files; i++)
             {

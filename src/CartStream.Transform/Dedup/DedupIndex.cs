@@ -16,7 +16,6 @@ internal sealed partial class DedupIndex
     private readonly List<string> _files = [];
     private readonly Dictionary<string, int> _fileIds = new(StringComparer.Ordinal);
     private long _nextSequence;
-    private long _newestEventTicks;
 
     /// <summary>Ids held.</summary>
     public int Count => _entries.Count;
@@ -35,11 +34,6 @@ internal sealed partial class DedupIndex
 
         var ticks = eventTime?.Ticks ?? 0;
         _entries[eventId] = new Entry(fileId, offset, ticks, _nextSequence++);
-        if (ticks > _newestEventTicks && ticks <= DateTime.MaxValue.Ticks)
-        {
-            _newestEventTicks = ticks;
-        }
-
         return false;
     }
 
@@ -54,8 +48,18 @@ internal sealed partial class DedupIndex
     /// </summary>
     public void Compact(int capacity, TimeSpan horizon, DateTime nowUtc)
     {
-        // Future-dated events would drag the horizon forward and evict everything: bound it by what is plausible.
-        var newest = Math.Min(_newestEventTicks, nowUtc.Ticks + TimeSpan.TicksPerDay);
+        // The horizon trails the newest plausible event time, not the clock, so a backfill of old data keeps its
+        // ids; future-dated events (rejected anyway) are ignored, or one of them would evict everything.
+        var cap = nowUtc.Ticks + TimeSpan.TicksPerDay;
+        var newest = 0L;
+        foreach (var entry in _entries.Values)
+        {
+            if (entry.EventTicks > newest && entry.EventTicks <= cap)
+            {
+                newest = entry.EventTicks;
+            }
+        }
+
         var oldestKept = newest - horizon.Ticks;
         List<Guid>? evict = null;
         foreach (var (id, entry) in _entries)

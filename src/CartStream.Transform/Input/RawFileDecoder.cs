@@ -1,6 +1,7 @@
 using CartStream.Events;
 using CartStream.Events.Avro;
 using CartStream.Lake;
+using CartStream.Lake.Sink;
 using CartStream.Transform.Batch;
 using CartStream.Transform.Parquet;
 using CartStream.Transform.Rules;
@@ -31,11 +32,15 @@ internal static class RawFileDecoder
 
         RecordArena arena;
         bool isSalesEvent;
+        bool isDeadLetterSchema;
         try
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(content.ToArray(), writable: false);
             using var reader = new AvroContainerReader(stream, key);
             isSalesEvent = reader.IsSalesEventV1;
+            isDeadLetterSchema = reader.SchemaJson == DeadLetterSchema.Json;
             arena = new RecordArena();
             foreach (var record in reader.ReadRecords())
             {
@@ -54,7 +59,7 @@ internal static class RawFileDecoder
             var origin = new RecordOrigin(key, partition, startOffset + i, landedAt);
             if (isDeadLetter)
             {
-                batch.AddUnreadable(bytes, origin, DefectCode.NotAvro, "dead-lettered by the lake sink");
+                AddDeadLetter(batch, bytes, origin, isDeadLetterSchema);
                 continue;
             }
 
@@ -78,5 +83,47 @@ internal static class RawFileDecoder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A dead letter's original message bytes become the rejected row, with the Kafka partition, offset and reason
+    /// the sink recorded. Bytes framed as Confluent Avro (magic byte 0 and a schema id) carry a schema this build
+    /// could not resolve; anything else is not Avro at all.
+    /// </summary>
+    private static void AddDeadLetter(TransformBatch batch, ReadOnlySpan<byte> record, in RecordOrigin fileOrigin, bool isDeadLetterSchema)
+    {
+        if (!isDeadLetterSchema)
+        {
+            batch.AddUnreadable(record, fileOrigin, DefectCode.NotAvro, "dead letter of an unknown layout, kept whole");
+            return;
+        }
+
+        ReadOnlySpan<byte> value;
+        RecordOrigin origin;
+        string reason;
+        try
+        {
+            var reader = new AvroBinaryReader(record);
+            reader.ReadString();
+            var partition = reader.ReadInt();
+            var offset = reader.ReadLong();
+            reader.ReadLong();
+            if (reader.ReadUnionIndex(2) == 1)
+            {
+                reader.ReadBytes();
+            }
+
+            value = reader.ReadUnionIndex(2) == 1 ? reader.ReadBytes() : default;
+            reason = reader.ReadString();
+            origin = fileOrigin with { Partition = partition, Offset = offset };
+        }
+        catch (AvroFormatException e)
+        {
+            batch.AddUnreadable(record, fileOrigin, DefectCode.NotAvro, $"dead letter that does not decode ({e.Message}), kept whole");
+            return;
+        }
+
+        var code = value.Length >= 5 && value[0] == 0 ? RuleCode.UnknownSchema : DefectCode.NotAvro;
+        batch.AddUnreadable(value, origin, code, reason);
     }
 }

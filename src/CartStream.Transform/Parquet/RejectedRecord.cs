@@ -9,6 +9,10 @@ namespace CartStream.Transform.Parquet;
 /// <param name="Origin">Where the record came from.</param>
 /// <param name="EventTime">The event's time when known.</param>
 /// <param name="RejectedAt">When the transform rejected it.</param>
+/// <param name="FiledUnder">
+/// The <c>event_date=</c> folder: the event's date when its time is plausible, else the day its file landed, so
+/// that implausible times do not scatter rows over hundreds of one-row folders.
+/// </param>
 internal sealed record RejectedRecord(
     Guid? EventId,
     IReadOnlyList<string> RuleCodes,
@@ -17,4 +21,5 @@ internal sealed record RejectedRecord(
     string? Detail,
     RecordOrigin Origin,
     DateTime? EventTime,
-    DateTime RejectedAt);
+    DateTime RejectedAt,
+    DateOnly FiledUnder);

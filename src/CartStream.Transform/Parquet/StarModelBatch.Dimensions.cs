@@ -44,7 +44,7 @@ internal sealed partial class StarModelBatch
     private int AddDate(DateOnly date)
     {
         var key = DateKeyOf(date);
-        var table = Dimensions[TableName.DimDate];
+        var table = _dimDate;
         if (!table.Contains(key))
         {
             var day = date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;
@@ -59,7 +59,7 @@ internal sealed partial class StarModelBatch
     private long AddCustomer(CleanSale sale)
     {
         var key = SurrogateKey.Of(TableName.DimCustomer, sale.CustomerId);
-        var table = Dimensions[TableName.DimCustomer];
+        var table = _dimCustomer;
         if (!table.Contains(key))
         {
             table.TryAdd(key, key, sale.CustomerId, sale.CustomerName, sale.Email, sale.Segment, sale.SignupDate);
@@ -71,7 +71,7 @@ internal sealed partial class StarModelBatch
     private long AddProduct(CleanSale sale)
     {
         var key = SurrogateKey.Of(TableName.DimProduct, sale.ProductId);
-        var table = Dimensions[TableName.DimProduct];
+        var table = _dimProduct;
         if (!table.Contains(key))
         {
             table.TryAdd(key, key, sale.ProductId, sale.ProductName, sale.Category, sale.Subcategory, sale.Brand);
@@ -80,10 +80,9 @@ internal sealed partial class StarModelBatch
         return key;
     }
 
-    private long AddNamed(string tableName, string value)
+    private static long AddNamed(DimensionTable table, string value)
     {
-        var key = SurrogateKey.Of(tableName, value);
-        var table = Dimensions[tableName];
+        var key = SurrogateKey.Of(table.Name, value);
         if (!table.Contains(key))
         {
             table.TryAdd(key, key, value);
@@ -95,7 +94,7 @@ internal sealed partial class StarModelBatch
     private long AddChannel(CleanSale sale)
     {
         var key = SurrogateKey.Of(TableName.DimChannel, sale.Channel, sale.Device);
-        var table = Dimensions[TableName.DimChannel];
+        var table = _dimChannel;
         if (!table.Contains(key))
         {
             table.TryAdd(key, key, sale.Channel, sale.Device);
@@ -108,21 +107,21 @@ internal sealed partial class StarModelBatch
     {
         var country = sale.Country;
         var key = SurrogateKey.Of(TableName.DimAddress, country.IsoCode, sale.City, sale.PostalCode, sale.Street);
-        var addresses = Dimensions[TableName.DimAddress];
+        var addresses = _dimAddress;
         if (addresses.Contains(key))
         {
             return key;
         }
 
         var countryKey = SurrogateKey.Of(TableName.DimCountry, country.IsoCode);
-        var countries = Dimensions[TableName.DimCountry];
+        var countries = _dimCountry;
         if (!countries.Contains(countryKey))
         {
             countries.TryAdd(countryKey, countryKey, country.IsoCode, country.Name, country.CurrencyCode);
         }
 
         var cityKey = SurrogateKey.Of(TableName.DimCity, country.IsoCode, sale.City);
-        var cities = Dimensions[TableName.DimCity];
+        var cities = _dimCity;
         if (!cities.Contains(cityKey))
         {
             cities.TryAdd(cityKey, cityKey, sale.City, countryKey);

@@ -13,9 +13,30 @@ internal sealed partial class StarModelBatch
     private readonly Dictionary<DateOnly, FactSalesTable> _facts = [];
     private readonly Dictionary<DateOnly, RejectedTable> _rejected = [];
 
+    // The hot path reaches each dimension through a field, not a dictionary look-up by name per row.
+    private readonly DimensionTable _dimDate;
+    private readonly DimensionTable _dimCustomer;
+    private readonly DimensionTable _dimProduct;
+    private readonly DimensionTable _dimPaymentMethod;
+    private readonly DimensionTable _dimChannel;
+    private readonly DimensionTable _dimOrderStatus;
+    private readonly DimensionTable _dimAddress;
+    private readonly DimensionTable _dimCity;
+    private readonly DimensionTable _dimCountry;
+
     public StarModelBatch(ReferenceData reference)
     {
-        Dimensions = CreateDimensions();
+        var dimensions = CreateDimensions();
+        Dimensions = dimensions;
+        _dimDate = dimensions[TableName.DimDate];
+        _dimCustomer = dimensions[TableName.DimCustomer];
+        _dimProduct = dimensions[TableName.DimProduct];
+        _dimPaymentMethod = dimensions[TableName.DimPaymentMethod];
+        _dimChannel = dimensions[TableName.DimChannel];
+        _dimOrderStatus = dimensions[TableName.DimOrderStatus];
+        _dimAddress = dimensions[TableName.DimAddress];
+        _dimCity = dimensions[TableName.DimCity];
+        _dimCountry = dimensions[TableName.DimCountry];
         foreach (var currency in reference.Currencies)
         {
             // The whole exchange-rate table every batch: it is tiny and the warehouse must know every rate.
@@ -45,9 +66,9 @@ internal sealed partial class StarModelBatch
             AddCustomer(sale),
             AddProduct(sale),
             AddAddress(sale),
-            AddNamed(TableName.DimPaymentMethod, sale.PaymentMethod),
+            AddNamed(_dimPaymentMethod, sale.PaymentMethod),
             AddChannel(sale),
-            AddNamed(TableName.DimOrderStatus, sale.OrderStatus),
+            AddNamed(_dimOrderStatus, sale.OrderStatus),
             SurrogateKey.Of(TableName.DimCurrency, sale.Currency.Code));
         if (!_facts.TryGetValue(date, out var table))
         {
@@ -58,10 +79,10 @@ internal sealed partial class StarModelBatch
         FactCount++;
     }
 
-    /// <summary>Adds a rejected row, dated by its event time when known, else by when its file landed.</summary>
+    /// <summary>Adds a rejected row under its <see cref="RejectedRecord.FiledUnder"/> date.</summary>
     public void AddRejected(RejectedRecord record)
     {
-        var date = DateOnly.FromDateTime(record.EventTime ?? record.Origin.FileLandedAt);
+        var date = record.FiledUnder;
         if (!_rejected.TryGetValue(date, out var table))
         {
             _rejected[date] = table = new RejectedTable();

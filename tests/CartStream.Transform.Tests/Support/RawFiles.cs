@@ -1,6 +1,7 @@
 using CartStream.Events;
 using CartStream.Events.Avro;
 using CartStream.Lake;
+using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
 
 namespace CartStream.Transform.Tests.Support;
@@ -26,18 +27,17 @@ internal static class RawFiles
         return key;
     }
 
-    /// <summary>A dead-letter file: records of another schema holding bytes that are not Avro.</summary>
+    /// <summary>A dead-letter file as the sink writes it: one record per message it could not land, at consecutive offsets.</summary>
     public static async Task<string> PutDeadLettersAsync(IObjectStore store, int partition, long startOffset, IEnumerable<byte[]> payloads, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new AvroContainerWriter(buffer, "\"bytes\"", AvroCodec.Null, new AvroContainerWriterOptions()))
+        using (var writer = new AvroContainerWriter(buffer, DeadLetterSchema.Json, AvroCodec.Null, new AvroContainerWriterOptions()))
         {
+            var offset = startOffset;
             foreach (var payload in payloads)
             {
                 var record = new System.Buffers.ArrayBufferWriter<byte>();
-                var w = new AvroBinaryWriter(record);
-                w.WriteBytes(payload);
-                w.Flush();
+                DeadLetterSchema.Encode(record, Topic, partition, offset++, DateTimeOffset.UnixEpoch, default, false, payload, true, "wrong magic byte");
                 writer.Append(record.WrittenSpan);
             }
         }
