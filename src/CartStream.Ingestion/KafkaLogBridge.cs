@@ -9,7 +9,8 @@ public static class KafkaLogBridge
     /// <summary>A log handler for a client builder's <c>SetLogHandler</c>.</summary>
     public static Action<IClient, LogMessage> To(ILogger logger) => (_, message) =>
     {
-        var level = message.Level switch
+        // CONFWARN only tells that a setting we chose on purpose (the gapless guarantee) is marked experimental.
+        var level = message.Facility == "CONFWARN" ? LogLevel.Debug : message.Level switch
         {
             SyslogLevel.Emergency or SyslogLevel.Alert or SyslogLevel.Critical => LogLevel.Critical,
             SyslogLevel.Error => LogLevel.Error,

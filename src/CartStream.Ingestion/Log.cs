@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Resuming: the topic already holds sequences up to {HighestSequence}; regenerated events already there are skipped per partition")]
     public static partial void Resuming(ILogger logger, long highestSequence);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Delivery to {Topic}[{Partition}] failed for sequence {Sequence}: {Reason}")]
-    public static partial void DeliveryFailed(ILogger logger, string topic, int partition, long sequence, string reason);
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Delivery to {Topic}[{Partition}] failed: {Reason}")]
+    public static partial void DeliveryFailed(ILogger logger, string topic, int partition, string reason);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Kafka client error {Code}: {Reason}")]
     public static partial void ClientError(ILogger logger, string code, string reason);
