@@ -7,4 +7,20 @@ foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A user sees what went wrong in one line; the stack trace is for CARTSTREAM_DEBUG=1.
+    var name = parsed.CommandResult.Command.Name;
+    Console.Error.WriteLine($"cartstream {name}: {e.Message}");
+    if (Environment.GetEnvironmentVariable("CARTSTREAM_DEBUG") == "1")
+    {
+        Console.Error.WriteLine(e);
+    }
+
+    return 1;
+}

@@ -45,6 +45,7 @@ public static class FileGenerator
 
         var containerOptions = new AvroContainerWriterOptions { SyncMarker = SyncMarkerFor(options.Generator.Seed) };
         long dirty = 0;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
         await using (var file = new FileStream(options.OutputPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20))
         using (var container = new AvroContainerWriter(file, SalesEventSchema.Json, options.Codec, containerOptions))
         using (var labels = LabelWriter.Create(options.LabelsPath))
