@@ -12,7 +12,12 @@ try
 {
     return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is not OperationCanceledException)
+catch (OperationCanceledException)
+{
+    // Ctrl-C or SIGTERM during a command that does not handle it itself: the conventional exit code.
+    return 130;
+}
+catch (Exception e)
 {
     // A user sees what went wrong in one line; the stack trace is for CARTSTREAM_DEBUG=1.
     var name = parsed.CommandResult.Command.Name;
