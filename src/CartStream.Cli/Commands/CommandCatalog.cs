@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return BrokerCommand.Create();
         yield return RegistryCommand.Create();
         yield return ProduceCommand.Create();
+        yield return SinkCommand.Create();
     }
 }
