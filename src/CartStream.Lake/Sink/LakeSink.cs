@@ -163,8 +163,9 @@ public sealed partial class LakeSink : IDisposable
         else
         {
             Log.DeadLetter(_logger, _options.Topic, partition, offset, reason!);
-            ReadOnlyMemory<byte>? key = result.Message.Key is { } k ? k : null;
-            ReadOnlyMemory<byte>? raw = value is not null ? value : null;
+            // Explicit: a null array converts to an empty (not a missing) ReadOnlyMemory, and null must stay null.
+            var key = result.Message.Key is { } k ? new ReadOnlyMemory<byte>(k) : (ReadOnlyMemory<byte>?)null;
+            var raw = value is not null ? new ReadOnlyMemory<byte>(value) : (ReadOnlyMemory<byte>?)null;
             published = await RetryAsync("Publishing", () => writer.AppendDeadLetterAsync(offset, timestamp, key, raw, reason!, cancellationToken), cancellationToken);
         }
 
