@@ -86,12 +86,12 @@ public sealed class SinkCrashTests(KafkaServers servers)
     {
         // Slow enough that events keep arriving while the sink is killed and restarted.
         var producing = Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
-            .RunAsync(Producing.Run(data, events, GenerationRate.Steady(events / 12.0), seed: 11), ct);
+            .RunAsync(Producing.Run(data, events, GenerationRate.Steady(events / 20.0), seed: 11), ct);
         var random = new Random(topic.Length);
         for (var kill = 0; kill < kills; kill++)
         {
             using var sink = await SinkProcess.StartAsync(servers, data.Path, topic, storage, ct);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4000)), ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(2500, 6000)), ct);
             sink.Kill();
         }
 

@@ -4,6 +4,7 @@ using CartStream.Cli.Hosting;
 using CartStream.Ingestion;
 using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CartStream.Cli.Commands;
@@ -44,10 +45,16 @@ internal static class SinkCommand
             try
             {
                 var options = OptionsLoader.Load<LakeSinkOptions>(configuration, LakeSinkOptions.SectionName);
-                var storage = OptionsLoader.Load<LakeStorageOptions>(configuration, LakeStorageOptions.SectionName);
-                if (storage.Kind == LakeStorageKind.Local && string.IsNullOrWhiteSpace(storage.Root))
+                // A local lake lives under the data directory unless configuration names another folder.
+                var rootKey = $"{LakeStorageOptions.SectionName}:{nameof(LakeStorageOptions.Root)}";
+                var storageConfiguration = new ConfigurationBuilder()
+                    .AddConfiguration(configuration)
+                    .AddInMemoryCollection(new Dictionary<string, string?> { [rootKey] = configuration[rootKey] ?? data.Lake })
+                    .Build();
+                var storage = OptionsLoader.Load<LakeStorageOptions>(storageConfiguration, LakeStorageOptions.SectionName);
+                if (storage.Kind == LakeStorageKind.Local)
                 {
-                    storage.Root = Directory.CreateDirectory(data.Lake).FullName;
+                    Directory.CreateDirectory(storage.Root!);
                 }
 
                 using var store = ObjectStoreFactory.Create(storage, logging);
