@@ -1,3 +1,4 @@
+using CartStream.Events.Avro;
 using CartStream.Generator.Rate;
 using CartStream.Ingestion.Tests;
 using CartStream.Lake.Sink.Tests.Support;
@@ -10,15 +11,19 @@ namespace CartStream.Lake.Sink.Tests;
 /// <summary>The sink process killed with SIGKILL at random moments while events stream in, on a folder and on S3.</summary>
 public sealed class SinkCrashTests(KafkaServers servers)
 {
+    // The suite's size; scripts/sink-kill-test.sh raises it (500,000 events, 20 kills).
+    private static readonly int Events = SizeFromEnvironment("CARTSTREAM_SINK_KILL_EVENTS", 50_000);
+    private static readonly int Kills = SizeFromEnvironment("CARTSTREAM_SINK_KILLS", 5);
+
     [Fact]
-    public async Task A_sink_killed_five_times_mid_stream_lands_every_offset_in_exactly_one_file()
+    public async Task A_sink_killed_with_SIGKILL_mid_stream_lands_every_offset_in_exactly_one_file()
     {
         var ct = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("sink-crash");
         const string topic = "crash-local";
         var lakeRoot = Path.Combine(data.Path, "lake");
 
-        using var sink = await KillRepeatedlyAsync(data, topic, events: 50_000, kills: 5, storage: null, ct);
+        using var sink = await KillRepeatedlyAsync(data, topic, Events, Kills, storage: null, ct);
 
         using var store = new LocalObjectStore(Directory.CreateDirectory(lakeRoot).FullName);
         var messages = await WaitForLakeAsync(sink, store, topic, ct);
@@ -68,7 +73,7 @@ public sealed class SinkCrashTests(KafkaServers servers)
         {
             LakeLayout.TryParseRawFileKey(file, out var id);
             await using var stream = File.OpenRead(Path.Combine(copy, file));
-            using var reader = new Events.Avro.AvroContainerReader(stream, file);
+            using var reader = new AvroContainerReader(stream, file);
             var list = fromLake.TryGetValue(id.Partition, out var l) ? l : fromLake[id.Partition] = [];
             list.AddRange(reader.ReadRecords().Select(r => r.ToArray()));
         }
@@ -84,9 +89,9 @@ public sealed class SinkCrashTests(KafkaServers servers)
     /// <summary>Kills the sink <paramref name="kills"/> times while events stream in; returns the sink started last, left running.</summary>
     private async Task<RunningProcess> KillRepeatedlyAsync(TempDirectory data, string topic, int events, int kills, IReadOnlyDictionary<string, string>? storage, CancellationToken ct)
     {
-        // Slow enough that events keep arriving while the sink is killed and restarted.
+        // Slow enough that events keep arriving while the sink is killed and restarted (about 5 s per kill).
         var producing = Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
-            .RunAsync(Producing.Run(data, events, GenerationRate.Steady(events / 20.0), seed: 11), ct);
+            .RunAsync(Producing.Run(data, events, GenerationRate.Steady(events / (kills * 4.0)), seed: 11), ct);
         var random = new Random(topic.Length);
         for (var kill = 0; kill < kills; kill++)
         {
@@ -103,7 +108,7 @@ public sealed class SinkCrashTests(KafkaServers servers)
     private async Task<List<KafkaRecord>> WaitForLakeAsync(RunningProcess sink, IObjectStore store, string topic, CancellationToken ct)
     {
         var watermarks = TopicReader.HighWatermarks(servers.BootstrapServers, topic);
-        await SinkProgress.WaitUntilLandedAsync(store, topic, watermarks, TimeSpan.FromMinutes(2), ct);
+        await SinkProgress.WaitUntilLandedAsync(store, topic, watermarks, TimeSpan.FromMinutes(10), ct);
         sink.Kill();
         return TopicReader.ReadAll(servers.BootstrapServers, topic, ct);
     }
@@ -117,4 +122,7 @@ public sealed class SinkCrashTests(KafkaServers servers)
             await File.WriteAllBytesAsync(path, await store.ReadAllBytesAsync(info.Key, ct), ct);
         }
     }
+
+    private static int SizeFromEnvironment(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
 }
