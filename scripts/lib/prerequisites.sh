@@ -2,7 +2,7 @@
 # Sourced by test.sh and the scripts under scripts/.
 
 # Debian packages the test suite talks to: independent Avro readers, Kafka clients, servers.
-CARTSTREAM_APT_PACKAGES=(python3-avro avro-bin kcat postgresql)
+CARTSTREAM_APT_PACKAGES=(python3-avro python3-snappy avro-bin kcat postgresql)
 
 ensure_apt_packages() {
   local need=() p

@@ -14,8 +14,14 @@ public sealed class InProcessSink : IAsyncDisposable
 
     /// <summary>Starts a sink on <paramref name="topic"/> writing under <paramref name="lakeRoot"/>.</summary>
     public InProcessSink(KafkaServers servers, string topic, string lakeRoot, IFileLandedNotifier notifier, TimeSpan maxFileAge)
+        : this(servers, topic, new LocalObjectStore(Directory.CreateDirectory(lakeRoot).FullName), notifier, maxFileAge)
     {
-        Store = new LocalObjectStore(Directory.CreateDirectory(lakeRoot).FullName);
+    }
+
+    /// <summary>Starts a sink on <paramref name="topic"/> writing to <paramref name="store"/>, which it disposes.</summary>
+    public InProcessSink(KafkaServers servers, string topic, IObjectStore store, IFileLandedNotifier? notifier, TimeSpan maxFileAge)
+    {
+        Store = store;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -28,13 +34,14 @@ public sealed class InProcessSink : IAsyncDisposable
             GroupId = $"sink-{topic}",
             SchemaRegistryUrl = servers.RegistryUrl,
             MaxFileAge = maxFileAge,
+            MaxRetryBackoff = TimeSpan.FromSeconds(1),
         };
         _sink = new LakeSink(Store, configuration, options, notifier, NullLogger.Instance);
         Running = _sink.RunAsync(_stop.Token);
     }
 
     /// <summary>The lake.</summary>
-    public LocalObjectStore Store { get; }
+    public IObjectStore Store { get; }
 
     /// <summary>The sink's run; completes only after a stop or a fatal error.</summary>
     public Task Running { get; }
