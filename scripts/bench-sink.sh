@@ -26,7 +26,7 @@ common=(--bootstrap-servers "127.0.0.1:$broker_port" --registry-url "http://127.
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 env "CARTSTREAM_Ingestion__Partitions=$partitions" \
   $cli produce --events "$events" --rate max --data-dir "$work/produce" "${common[@]}" 2>/dev/null | tail -1
-input_bytes=$(du -sb "$work/broker" | cut -f1)
+input_bytes=$(du -sb --exclude=produce --exclude=registry --exclude=broker.log --exclude=registry.log "$work" | cut -f1)  # the broker keeps its logs in the data dir itself
 
 landed() {
   /usr/bin/python3 - "$work/lake/_state/sink/bench" <<'PY'
@@ -54,7 +54,8 @@ while [ "$(landed)" -lt "$events" ]; do
 done
 end=$(date +%s.%N)
 peak=$(grep VmHWM "/proc/$sink/status" | awk '{print $2}')
-kill -INT "$sink"; wait "$sink" || true; sink=""
+# SIGTERM, not SIGINT: a background job of a non-interactive shell ignores SIGINT. The sink drains on either.
+kill -TERM "$sink"; wait "$sink" || true; sink=""
 lake_bytes=$(du -sb "$work/lake/topics" | cut -f1)
 /usr/bin/python3 - "$events" "$start" "$end" "$input_bytes" "$lake_bytes" "$peak" "$partitions" "$codec" <<'PY'
 import sys

@@ -87,6 +87,7 @@ public sealed partial class LakeSink
             catch (Exception e) when (IsTransient(e, cancellationToken))
             {
                 failures++;
+                LakeSinkMetrics.Retries.Add(1);
                 Log.Retrying(_logger, operation, delay, e.Message);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryBackoff.Ticks));

@@ -213,6 +213,9 @@ public sealed partial class LakeSink : IDisposable
     {
         Interlocked.Add(ref _recordsLanded, batch.RecordCount);
         Interlocked.Add(ref _filesPublished, batch.Files.Count);
+        LakeSinkMetrics.Records.Add(batch.RecordCount);
+        LakeSinkMetrics.Files.Add(batch.Files.Count);
+        LakeSinkMetrics.DeadLetters.Add(batch.Files.Where(f => f.IsDeadLetter).Sum(f => f.RecordCount));
         Log.Published(_logger, batch.Topic, batch.Partition, batch.StartOffset, batch.EndOffset, batch.RecordCount, batch.Files.Count);
         if (_notifier is not null)
         {

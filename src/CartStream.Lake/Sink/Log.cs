@@ -32,7 +32,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 5209, Level = LogLevel.Warning, Message = "Commit failed (the state records stay authoritative): {Error}")]
     public static partial void CommitFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 5210, Level = LogLevel.Warning, Message = "Dead letter {Topic}/{Partition}@{Offset}: {Reason}")]
+    [LoggerMessage(EventId = 5210, Level = LogLevel.Debug, Message = "Dead letter {Topic}/{Partition}@{Offset}: {Reason}")]
     public static partial void DeadLetter(ILogger logger, string topic, int partition, long offset, string reason);
 
     [LoggerMessage(EventId = 5211, Level = LogLevel.Warning, Message = "Announcing {Key} failed (the file is published; listings still find it): {Error}")]
