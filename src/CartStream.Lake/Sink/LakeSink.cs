@@ -155,6 +155,7 @@ public sealed partial class LakeSink : IDisposable
             }
         }
 
+        var bufferedBefore = writer.BufferedBytes;
         PublishedBatch? published;
         if (schema is not null)
         {
@@ -174,7 +175,9 @@ public sealed partial class LakeSink : IDisposable
             await OnPublishedAsync(published, cancellationToken);
         }
 
-        _bufferedEstimate += value?.Length ?? 0;
+        // Exact when the record joined the open batch; after a rotation the published bytes are not subtracted,
+        // so the estimate only errs high and the budget check runs early, never late.
+        _bufferedEstimate += published is null ? writer.BufferedBytes - bufferedBefore : writer.BufferedBytes;
         if (_bufferedEstimate > _options.MemoryBudgetBytes)
         {
             await EnforceBudgetAsync(cancellationToken);
