@@ -22,6 +22,10 @@ public static class Cli
     /// <summary>Starts a long-running command (broker, registry, produce, ...).</summary>
     public static RunningProcess Start(params string[] arguments) => RunningProcess.Start("dotnet", [Dll, .. arguments]);
 
+    /// <summary>Starts a long-running command with extra environment variables (configuration such as <c>CARTSTREAM_Lake__Sink__MaxFileAge</c>).</summary>
+    public static RunningProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunningProcess.Start("dotnet", [Dll, .. arguments], environment: environment);
+
     /// <summary>Runs a command to completion.</summary>
     public static Task<ProcessResult> RunAsync(TimeSpan timeout, CancellationToken cancellationToken, params string[] arguments) =>
         ExternalProcess.RunAsync("dotnet", [Dll, .. arguments], timeout, cancellationToken);

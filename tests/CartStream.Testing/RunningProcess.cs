@@ -37,9 +37,9 @@ public sealed class RunningProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>Starts the program with stdin, stdout and stderr redirected (stderr lines read too if asked).</summary>
+    /// <summary>Starts the program with stdin, stdout and stderr redirected, and <paramref name="environment"/> added to its environment.</summary>
     public static RunningProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
-        bool includeStandardError = false)
+        bool includeStandardError = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -52,6 +52,11 @@ public sealed class RunningProcess : IDisposable
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         return new RunningProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}."),

@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return RegistryCommand.Create();
         yield return ProduceCommand.Create();
         yield return TransformCommand.Create();
+        yield return SinkCommand.Create();
     }
 }

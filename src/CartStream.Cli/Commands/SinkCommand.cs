@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using CartStream.Cli.Hosting;
+using CartStream.Ingestion;
+using CartStream.Lake.Sink;
+using CartStream.Lake.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CartStream.Cli.Commands;
+
+/// <summary><c>cartstream sink</c>: the events topic into raw Avro files in the lake, exactly once, until Ctrl-C.</summary>
+internal static class SinkCommand
+{
+    public static Command Create()
+    {
+        var dataDir = CommonOptions.DataDir();
+        var bootstrap = CommonOptions.BootstrapServers();
+        var registry = CommonOptions.RegistryUrl();
+        var topic = new Option<string?>("--topic")
+        {
+            Description = "The events topic. Overrides Lake:Sink:Topic from configuration (default sales-events).",
+            HelpName = "NAME",
+        };
+        var command = new Command(
+            "sink",
+            "Land the events topic in the lake as raw Avro files (topics/<topic>/partition=<p>/...), exactly once, " +
+            "with records it cannot land in topics/<topic>-dlq/. The lake is <data-dir>/lake unless Lake:Storage says S3. Ctrl-C drains and stops.");
+        command.Options.Add(dataDir);
+        command.Options.Add(bootstrap);
+        command.Options.Add(registry);
+        command.Options.Add(topic);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var output = parse.InvocationConfiguration.Output;
+            var data = new DataDirectory(parse.GetValue(dataDir));
+            var configuration = CliConfiguration.Build(new Dictionary<string, string?>
+            {
+                [$"{KafkaClientSettings.CommonSection}:bootstrap.servers"] = parse.GetValue(bootstrap),
+                [$"{LakeSinkOptions.SectionName}:{nameof(LakeSinkOptions.SchemaRegistryUrl)}"] = parse.GetValue(registry),
+                [$"{LakeSinkOptions.SectionName}:{nameof(LakeSinkOptions.Topic)}"] = parse.GetValue(topic),
+            }.Where(kv => kv.Value is not null).ToDictionary());
+            using var logging = ConsoleLogging.Create();
+            try
+            {
+                var options = OptionsLoader.Load<LakeSinkOptions>(configuration, LakeSinkOptions.SectionName);
+                // A local lake lives under the data directory unless configuration names another folder.
+                var rootKey = $"{LakeStorageOptions.SectionName}:{nameof(LakeStorageOptions.Root)}";
+                var storageConfiguration = new ConfigurationBuilder()
+                    .AddConfiguration(configuration)
+                    .AddInMemoryCollection(new Dictionary<string, string?> { [rootKey] = configuration[rootKey] ?? data.Lake })
+                    .Build();
+                var storage = OptionsLoader.Load<LakeStorageOptions>(storageConfiguration, LakeStorageOptions.SectionName);
+                if (storage.Kind == LakeStorageKind.Local)
+                {
+                    Directory.CreateDirectory(storage.Root!);
+                }
+
+                using var store = ObjectStoreFactory.Create(storage, logging);
+                using var notifier = string.IsNullOrWhiteSpace(options.FilesTopic) ? null : new KafkaFileLandedNotifier(configuration, options.FilesTopic);
+                using var sink = new LakeSink(store, configuration, options, notifier, logging.CreateLogger("CartStream.Lake.Sink"));
+                await output.WriteLineAsync($"sink: {options.Topic} -> {store.Location} (group {options.GroupId}). Ctrl-C drains and stops.");
+                await output.FlushAsync(CancellationToken.None);
+                await sink.RunAsync(cancellationToken);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"sink stopped: {sink.RecordsLanded:N0} records landed in {sink.FilesPublished:N0} files"));
+                return 0;
+            }
+            catch (Exception e) when (e is OptionsValidationException or ObjectStoreException or ArgumentException)
+            {
+                await error.WriteLineAsync($"sink: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics.Metrics;
+
+namespace CartStream.Lake.Sink;
+
+/// <summary>The sink's meter (<c>CartStream.Lake.Sink</c>), with OpenTelemetry-style names and units.</summary>
+internal static class LakeSinkMetrics
+{
+    private static readonly Meter Meter = new("CartStream.Lake.Sink");
+
+    /// <summary>Records published, good and dead-letter.</summary>
+    public static readonly Counter<long> Records = Meter.CreateCounter<long>("cartstream.sink.records", "{record}", "Records published to the lake, dead letters included.");
+
+    /// <summary>Records published to dead-letter files.</summary>
+    public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("cartstream.sink.dead_letters", "{record}", "Records the sink could not land as events.");
+
+    /// <summary>Files published.</summary>
+    public static readonly Counter<long> Files = Meter.CreateCounter<long>("cartstream.sink.files", "{file}", "Files published to the lake.");
+
+    /// <summary>Failed attempts that are retried (store or registry unreachable); alert when it keeps rising.</summary>
+    public static readonly Counter<long> Retries = Meter.CreateCounter<long>("cartstream.sink.retries", "{attempt}", "Transient failures the sink is retrying.");
+}
