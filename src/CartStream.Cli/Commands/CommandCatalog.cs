@@ -12,7 +12,7 @@ internal static class CommandCatalog
         yield return BrokerCommand.Create();
         yield return RegistryCommand.Create();
         yield return ProduceCommand.Create();
-        yield return TransformCommand.Create();
         yield return SinkCommand.Create();
+        yield return TransformCommand.Create();
     }
 }
