@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using Microsoft.Extensions.Configuration;
 
 namespace CartStream.Ingestion;
@@ -19,6 +20,12 @@ public static class KafkaClientSettings
 
     /// <summary>Section with consumer-only settings.</summary>
     public const string ConsumerSection = "Kafka:Consumer";
+
+    /// <summary>
+    /// Section with schema registry client settings, by the client's own names without the
+    /// <c>schema.registry.</c> prefix (<c>basic.auth.credentials.source</c>, <c>basic.auth.user.info</c>, ...).
+    /// </summary>
+    public const string SchemaRegistrySection = "Kafka:SchemaRegistry";
 
     /// <summary>
     /// The producer config: the pipeline's delivery defaults (idempotent, acks=all), overridden by configuration,
@@ -68,6 +75,21 @@ public static class KafkaClientSettings
     {
         var config = new AdminClientConfig { BootstrapServers = "127.0.0.1:9092" };
         Apply(config, configuration.GetSection(CommonSection));
+        return config;
+    }
+
+    /// <summary>The schema registry client config: <paramref name="url"/>, then <c>Kafka:SchemaRegistry</c> (credentials, TLS).</summary>
+    public static SchemaRegistryConfig SchemaRegistry(IConfiguration configuration, string url)
+    {
+        var config = new SchemaRegistryConfig { Url = url, RequestTimeoutMs = 10_000 };
+        foreach (var (key, value) in configuration.GetSection(SchemaRegistrySection).AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null)
+            {
+                config.Set(key.StartsWith("schema.registry.", StringComparison.Ordinal) ? key : "schema.registry." + key, value);
+            }
+        }
+
         return config;
     }
 

@@ -163,11 +163,9 @@ public sealed class ProduceRunner
     private async Task<int> RegisterSchemaAsync(string topic)
     {
         var subject = $"{topic}-value";
-        using var registry = new CachedSchemaRegistryClient(new SchemaRegistryConfig
-        {
-            Url = _options.SchemaRegistryUrl,
-            RequestTimeoutMs = _options.ConnectTimeoutSeconds * 1000,
-        });
+        var config = KafkaClientSettings.SchemaRegistry(_configuration, _options.SchemaRegistryUrl);
+        config.RequestTimeoutMs = _options.ConnectTimeoutSeconds * 1000;
+        using var registry = new CachedSchemaRegistryClient(config);
         try
         {
             return await registry.RegisterSchemaAsync(subject, new Schema(SalesEventSchema.Json, SchemaType.Avro));

@@ -52,7 +52,7 @@ public sealed partial class LakeSink : IDisposable
         _writerOptions = options.ToWriterOptions();
         _notifier = notifier;
         _logger = logger;
-        _schemas = new WriterSchemaResolver(options.SchemaRegistryUrl);
+        _schemas = new WriterSchemaResolver(KafkaClientSettings.SchemaRegistry(configuration, options.SchemaRegistryUrl));
     }
 
     /// <summary>Records (good and dead-letter) published by this run.</summary>

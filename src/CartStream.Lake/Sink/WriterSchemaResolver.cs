@@ -13,11 +13,11 @@ public sealed class WriterSchemaResolver : IDisposable
     private readonly ISchemaRegistryClient _registry;
     private readonly ConcurrentDictionary<int, Resolved> _cache = new();
 
-    /// <summary>A resolver asking the registry at <paramref name="registryUrl"/>.</summary>
-    public WriterSchemaResolver(string registryUrl)
+    /// <summary>A resolver asking the registry <paramref name="config"/> points at.</summary>
+    public WriterSchemaResolver(SchemaRegistryConfig config)
     {
-        ArgumentException.ThrowIfNullOrEmpty(registryUrl);
-        _registry = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = registryUrl, RequestTimeoutMs = 10_000 });
+        ArgumentNullException.ThrowIfNull(config);
+        _registry = new CachedSchemaRegistryClient(config);
     }
 
     /// <summary>
