@@ -19,15 +19,5 @@ internal static class CommonOptions
         HelpName = "HOST:PORT",
     };
 
-    public static Option<string?> RegistryUrl() => new("--registry-url")
-    {
-        Description = "Schema registry URL. Overrides Ingestion:SchemaRegistryUrl from configuration.",
-        HelpName = "URL",
-    };
 
-    public static Option<string?> Topic() => new("--topic")
-    {
-        Description = "The events topic. Overrides Ingestion:Topic from configuration (default sales-events).",
-        HelpName = "NAME",
-    };
 }

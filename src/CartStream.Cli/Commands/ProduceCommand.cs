@@ -12,29 +12,18 @@ internal static class ProduceCommand
     public static Command Create()
     {
         var stream = new GeneratorCommandOptions();
-        var dataDir = CommonOptions.DataDir();
-        var bootstrap = CommonOptions.BootstrapServers();
-        var registry = CommonOptions.RegistryUrl();
-        var topic = CommonOptions.Topic();
+        var kafka = new KafkaCommandOptions(IngestionOptions.SectionName);
         var command = new Command(
             "produce",
             "Stream generated sales events into Kafka (idempotent, acks=all, key = order id), registering the schema. " +
             "Restarted with the same seed it resumes exactly where the topic's partitions stop.");
         stream.AddTo(command);
-        command.Options.Add(dataDir);
-        command.Options.Add(bootstrap);
-        command.Options.Add(registry);
-        command.Options.Add(topic);
+        kafka.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var data = new DataDirectory(parse.GetValue(dataDir));
-            var configuration = CliConfiguration.Build(new Dictionary<string, string?>
-            {
-                [$"{KafkaClientSettings.CommonSection}:bootstrap.servers"] = parse.GetValue(bootstrap),
-                [$"{IngestionOptions.SectionName}:{nameof(IngestionOptions.SchemaRegistryUrl)}"] = parse.GetValue(registry),
-                [$"{IngestionOptions.SectionName}:{nameof(IngestionOptions.Topic)}"] = parse.GetValue(topic),
-            }.Where(kv => kv.Value is not null).ToDictionary());
+            var data = new DataDirectory(parse.GetValue(kafka.DataDir));
+            var configuration = kafka.Configuration(parse);
             using var logging = ConsoleLogging.Create();
             var rate = parse.GetRequiredValue(stream.Rate);
             var generator = stream.ToGeneratorOptions(parse);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using CartStream.Cli.Hosting;
-using CartStream.Ingestion;
 using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
 using Microsoft.Extensions.Configuration;
@@ -14,33 +13,18 @@ internal static class SinkCommand
 {
     public static Command Create()
     {
-        var dataDir = CommonOptions.DataDir();
-        var bootstrap = CommonOptions.BootstrapServers();
-        var registry = CommonOptions.RegistryUrl();
-        var topic = new Option<string?>("--topic")
-        {
-            Description = "The events topic. Overrides Lake:Sink:Topic from configuration (default sales-events).",
-            HelpName = "NAME",
-        };
+        var kafka = new KafkaCommandOptions(LakeSinkOptions.SectionName);
         var command = new Command(
             "sink",
             "Land the events topic in the lake as raw Avro files (topics/<topic>/partition=<p>/...), exactly once, " +
             "with records it cannot land in topics/<topic>-dlq/. The lake is <data-dir>/lake unless Lake:Storage says S3. Ctrl-C drains and stops.");
-        command.Options.Add(dataDir);
-        command.Options.Add(bootstrap);
-        command.Options.Add(registry);
-        command.Options.Add(topic);
+        kafka.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var output = parse.InvocationConfiguration.Output;
-            var data = new DataDirectory(parse.GetValue(dataDir));
-            var configuration = CliConfiguration.Build(new Dictionary<string, string?>
-            {
-                [$"{KafkaClientSettings.CommonSection}:bootstrap.servers"] = parse.GetValue(bootstrap),
-                [$"{LakeSinkOptions.SectionName}:{nameof(LakeSinkOptions.SchemaRegistryUrl)}"] = parse.GetValue(registry),
-                [$"{LakeSinkOptions.SectionName}:{nameof(LakeSinkOptions.Topic)}"] = parse.GetValue(topic),
-            }.Where(kv => kv.Value is not null).ToDictionary());
+            var data = new DataDirectory(parse.GetValue(kafka.DataDir));
+            var configuration = kafka.Configuration(parse);
             using var logging = ConsoleLogging.Create();
             try
             {
