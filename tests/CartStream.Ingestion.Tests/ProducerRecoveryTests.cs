@@ -42,19 +42,29 @@ public sealed class ProducerRecoveryTests
         const int events = 40_000;
         string[] produce =
         [
-            "produce", "--events", events.ToString(), "--rate", "20000", "--seed", "9", "--data-dir", folder.Path,
+            "produce", "--events", events.ToString(), "--rate", "8000", "--seed", "9", "--data-dir", folder.Path,
             "--bootstrap-servers", servers.BootstrapServers, "--registry-url", servers.RegistryUrl, "--topic", "killed",
         ];
 
+        // Each kill lands mid-run: once the topic has grown past the next quarter of the stream, at a random
+        // moment after that, while the run is still sending.
         var random = new Random(9);
-        for (var kill = 0; kill < 3; kill++)
+        var lengths = new List<long>();
+        for (var kill = 1; kill <= 3; kill++)
         {
             using var producer = Cli.Start(produce);
-            await producer.WaitForLineAsync(l => l.Contains("acknowledged", StringComparison.Ordinal), TimeSpan.FromSeconds(60), ct);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 1200)), ct);
+            while (TopicContents.Count(servers.BootstrapServers, "killed") < events * kill / 4)
+            {
+                Assert.False(producer.HasExited, "the producer finished before it could be killed mid-run");
+                await Task.Delay(50, ct);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 300)), ct);
             producer.Kill();
+            lengths.Add(TopicContents.Count(servers.BootstrapServers, "killed"));
         }
 
+        Assert.All(lengths, length => Assert.InRange(length, 1, events - 1));
         var finish = await Cli.RunAsync(TimeSpan.FromMinutes(3), ct, produce);
         finish.EnsureSuccess("the final producer run");
 

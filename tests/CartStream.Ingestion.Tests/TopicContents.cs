@@ -8,6 +8,20 @@ internal sealed record StoredMessage(int Partition, long Offset, long Sequence, 
 /// <summary>Reads a whole topic back, every partition from its start to its high watermark.</summary>
 internal static class TopicContents
 {
+    /// <summary>Messages in the topic now (sum of high watermarks); 0 while it does not exist yet.</summary>
+    public static long Count(string bootstrapServers, string topic)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
+        var found = admin.GetMetadata(TimeSpan.FromSeconds(10)).Topics.SingleOrDefault(t => t.Topic == topic);
+        if (found is null || found.Partitions.Count == 0)
+        {
+            return 0;
+        }
+
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "count" }).Build();
+        return found.Partitions.Sum(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p.PartitionId), TimeSpan.FromSeconds(10)).High.Value);
+    }
+
     public static List<StoredMessage> ReadAll(string bootstrapServers, string topic, CancellationToken cancellationToken)
     {
         var config = new ConsumerConfig
