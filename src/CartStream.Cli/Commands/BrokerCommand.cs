@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using CartStream.Broker;
 using CartStream.Cli.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CartStream.Cli.Commands;
 
@@ -38,7 +39,8 @@ internal static class BrokerCommand
                 RetentionMs = parseResult.GetValue(retentionMs),
                 RetentionBytes = parseResult.GetValue(retentionBytes),
             };
-            await using var broker = new KafkaBroker(options);
+            using var logging = ConsoleLogging.Create();
+            await using var broker = new KafkaBroker(options, logging.CreateLogger<KafkaBroker>());
             try
             {
                 await broker.StartAsync(cancellationToken);

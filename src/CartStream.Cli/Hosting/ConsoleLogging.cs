@@ -5,9 +5,13 @@ namespace CartStream.Cli.Hosting;
 /// <summary>The readable console log of a command run in a terminal.</summary>
 public static class ConsoleLogging
 {
-    /// <summary>A logger factory writing single-line entries to stderr, Information and up.</summary>
+    /// <summary>
+    /// A logger factory writing single-line entries to stderr, Information and up: stdout stays for what a
+    /// command prints as its result (the broker's bootstrap address, a run's summary line), which scripts read.
+    /// </summary>
     public static ILoggerFactory Create() => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(LogLevel.Information)
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
         .AddSimpleConsole(o =>
         {
             o.SingleLine = true;
