@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on this machine: installs what is missing, starts the servers the tests
 # talk to, runs `dotnet test`, stops the servers, and prints the totals last as `N passed, N failed, N skipped`.
-# Extra arguments go to `dotnet test` (for example: --filter-class '*Broker*').
+# Extra arguments go to `dotnet test` (for example: --project tests/CartStream.Broker.Tests, --filter-class '*Kill*').
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -18,8 +18,12 @@ trap stop_test_servers EXIT
 trap 'stop_test_servers; exit 130' INT TERM
 start_test_servers "$root"
 
+# `./test.sh --project tests/X` runs one test project; without it, the whole solution.
+target=(--solution CartStream.slnx)
+for arg in "$@"; do [ "$arg" = --project ] && target=(); done
+
 log=$(mktemp)
-dotnet test --solution CartStream.slnx -c Release "$@" 2>&1 | tee "$log"
+dotnet test "${target[@]}" -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 stop_test_servers
 

@@ -48,9 +48,10 @@ public sealed class DeadLetterTests(KafkaServers servers)
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Kafka:Common:bootstrap.servers"] = servers.BootstrapServers })
             .Build();
-        using var notifier = new KafkaFileLandedNotifier(configuration, filesTopic);
-        await using (var sink = new InProcessSink(servers, topic, lakeRoot, notifier, maxFileAge: TimeSpan.FromMilliseconds(500)))
+        // Disposing the notifier flushes it, so every announcement is on the topic before it is read back.
+        using (var notifier = new KafkaFileLandedNotifier(configuration, filesTopic))
         {
+            await using var sink = new InProcessSink(servers, topic, lakeRoot, notifier, maxFileAge: TimeSpan.FromMilliseconds(500));
             await SinkProgress.WaitUntilLandedAsync(sink.Store, topic, TopicReader.HighWatermarks(servers.BootstrapServers, topic), TimeSpan.FromMinutes(1), ct);
         }
 

@@ -25,6 +25,7 @@ public sealed partial class LakeSink : IDisposable
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan DueCheckInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan NotifyTimeout = TimeSpan.FromSeconds(10);
     private readonly IObjectStore _store;
     private readonly IConfiguration _configuration;
     private readonly LakeSinkOptions _options;
@@ -222,20 +223,28 @@ public sealed partial class LakeSink : IDisposable
         Log.Published(_logger, batch.Topic, batch.Partition, batch.StartOffset, batch.EndOffset, batch.RecordCount, batch.Files.Count);
         if (_notifier is not null)
         {
-            foreach (var file in FileLanded.Of(batch))
-            {
-                try
-                {
-                    await _notifier.NotifyAsync(file, cancellationToken);
-                }
-                catch (Exception e) when (e is KafkaException or InvalidOperationException)
-                {
-                    Log.NotifyFailed(_logger, file.Key, e.Message);
-                }
-            }
+            await AnnounceAsync(batch);
         }
 
         Commit(batch);
+    }
+
+    private async Task AnnounceAsync(PublishedBatch batch)
+    {
+        // The state record already says these files exist, so their announcements are owed even when a stop was
+        // asked for meanwhile: they get a deadline of their own instead of the stop signal.
+        using var deadline = new CancellationTokenSource(NotifyTimeout);
+        foreach (var file in FileLanded.Of(batch))
+        {
+            try
+            {
+                await _notifier!.NotifyAsync(file, deadline.Token);
+            }
+            catch (Exception e) when (e is KafkaException or InvalidOperationException or OperationCanceledException)
+            {
+                Log.NotifyFailed(_logger, file.Key, e.Message);
+            }
+        }
     }
 
     private void Commit(PublishedBatch batch)
