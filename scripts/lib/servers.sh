@@ -3,6 +3,7 @@
 
 CARTSTREAM_S3RVER_PID=""
 CARTSTREAM_S3RVER_DIR=""
+CARTSTREAM_PG_DIR=""
 
 # A TCP port on 127.0.0.1 that nothing listens on right now.
 free_port() {
@@ -54,11 +55,60 @@ stop_s3rver() {
   fi
 }
 
+# PostgreSQL 15 (Debian `postgresql`) on a fresh cluster in a temporary folder, trust auth on 127.0.0.1 only.
+# Exports CARTSTREAM_TEST_POSTGRES, an Npgsql connection string to the `postgres` database; tests create their
+# own databases. The server runs as the postgres user (initdb refuses root), so the folder must be theirs.
+start_postgres() {
+  local bin=/usr/lib/postgresql/15/bin port
+  if [ ! -x "$bin/pg_ctl" ]; then
+    echo "PostgreSQL 15 is not installed ($bin/pg_ctl missing): warehouse tests on PostgreSQL will fail." >&2
+    return 1
+  fi
+  port=$(free_port) || return 1
+  CARTSTREAM_PG_DIR=$(mktemp -d)
+  chmod 755 "$CARTSTREAM_PG_DIR"
+  mkdir "$CARTSTREAM_PG_DIR/pg"
+  local as_postgres=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$CARTSTREAM_PG_DIR/pg"
+    as_postgres=(runuser -u postgres --)
+  fi
+  if ! "${as_postgres[@]}" "$bin/initdb" -D "$CARTSTREAM_PG_DIR/pg/data" -U postgres --auth=trust -E UTF8 \
+      --locale=C.UTF-8 --no-sync >"$CARTSTREAM_PG_DIR/initdb.log" 2>&1; then
+    echo "initdb failed:" >&2
+    cat "$CARTSTREAM_PG_DIR/initdb.log" >&2
+    return 1
+  fi
+  # fsync off and a UTC session default: a throwaway test cluster, and the warehouse works in UTC.
+  if ! "${as_postgres[@]}" "$bin/pg_ctl" -D "$CARTSTREAM_PG_DIR/pg/data" -l "$CARTSTREAM_PG_DIR/pg/log" -w -t 30 \
+      -o "-p $port -k $CARTSTREAM_PG_DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off -c timezone=UTC -c max_connections=200" \
+      start >/dev/null; then
+    echo "PostgreSQL did not start:" >&2
+    cat "$CARTSTREAM_PG_DIR/pg/log" >&2
+    return 1
+  fi
+  export CARTSTREAM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+
+stop_postgres() {
+  if [ -n "$CARTSTREAM_PG_DIR" ]; then
+    local as_postgres=()
+    [ "$(id -u)" -eq 0 ] && as_postgres=(runuser -u postgres --)
+    if [ -d "$CARTSTREAM_PG_DIR/pg/data" ]; then
+      "${as_postgres[@]}" /usr/lib/postgresql/15/bin/pg_ctl -D "$CARTSTREAM_PG_DIR/pg/data" -m immediate -w stop >/dev/null 2>&1
+    fi
+    rm -rf "$CARTSTREAM_PG_DIR"
+    CARTSTREAM_PG_DIR=""
+  fi
+}
+
 start_test_servers() {
   start_s3rver "$1"
+  start_postgres
 }
 
 # Idempotent: called after dotnet test and again from the exit trap.
 stop_test_servers() {
   stop_s3rver
+  stop_postgres
 }
