@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using CartStream.Events;
 using CartStream.Events.Avro;
+using CartStream.Events.Tests.Avro;
 
 namespace CartStream.Benchmarks;
 
@@ -38,7 +39,7 @@ public class SalesEventCodecBenchmarks
     public void Setup()
     {
         _events = SampleEvents.Create(Count);
-        _records = [.. _events.Select(ApacheGeneric.ToRecord)];
+        _records = [.. _events.Select(ApacheSalesEvent.ToRecord)];
         _output = new ArrayBufferWriter<byte>(1 << 20);
 
         var offsets = new List<int>();
@@ -54,8 +55,8 @@ public class SalesEventCodecBenchmarks
 
         _apacheOutput = new MemoryStream(1 << 20);
         _apacheEncoder = new BinaryEncoder(_apacheOutput);
-        _apacheWriter = new GenericDatumWriter<GenericRecord>(ApacheGeneric.Schema);
-        _apacheReader = new GenericDatumReader<GenericRecord>(ApacheGeneric.Schema, ApacheGeneric.Schema);
+        _apacheWriter = new GenericDatumWriter<GenericRecord>(ApacheSalesEvent.Schema);
+        _apacheReader = new GenericDatumReader<GenericRecord>(ApacheSalesEvent.Schema, ApacheSalesEvent.Schema);
         _apacheInput = new MemoryStream(_encoded, writable: false);
         _apacheDecoder = new BinaryDecoder(_apacheInput);
     }
