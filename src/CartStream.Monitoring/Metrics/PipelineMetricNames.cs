@@ -4,7 +4,7 @@ namespace CartStream.Monitoring.Metrics;
 /// The instrument names the default alert rules (and deploy/prometheus/cartstream-rules.yml) watch. A stage
 /// that emits one of them under a <c>CartStream.*</c> meter is covered by the rule; docs/operations.md lists
 /// each with its unit and instrument kind. Prometheus names follow from the OpenTelemetry exporter: dots become
-/// underscores, counters end in <c>_total</c>, unit <c>s</c> adds <c>_seconds</c>, unit <c>1</c> adds <c>_ratio</c>.
+/// underscores, counters end in <c>_total</c>, unit <c>s</c> adds <c>_seconds</c>, units in braces and <c>1</c> add nothing.
 /// </summary>
 public static class PipelineMetricNames
 {
