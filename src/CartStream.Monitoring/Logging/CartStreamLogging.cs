@@ -37,7 +37,7 @@ public static class CartStreamLogging
         return builder;
     }
 
-    /// <summary>The file a service logs to today, for tests and operators looking for it.</summary>
+    /// <summary>The glob matching every log file of a service (each day and size roll-over adds one).</summary>
     public static string FilePattern(string serviceName) => $"{serviceName}-*.json";
 
     private static Logger CreateSerilogLogger(string serviceName, string logDirectory, LogFileOptions options)
