@@ -59,9 +59,9 @@ public static class GeneratedLake
 
     /// <summary>Generates <paramref name="records"/> events, lands them and transforms them in batches of <paramref name="filesPerBatch"/> raw files.</summary>
     public static async Task<IReadOnlyList<QualityReport>> BuildAsync(
-        IObjectStore store, int records, CancellationToken cancellationToken, int seed = 7, int partitions = 4, int recordsPerFile = 400, int filesPerBatch = 8)
+        IObjectStore store, int records, CancellationToken cancellationToken, int seed = 7, int partitions = 4, int recordsPerFile = 400, int filesPerBatch = 8, int eventsPerDay = 5_000)
     {
-        var generator = Generator(seed);
+        var generator = Generator(seed, eventsPerDay: eventsPerDay);
         var generated = Enumerable.Range(0, records).Select(_ => generator.Next()).ToList();
         await LandAsync(store, generated, partitions, recordsPerFile, cancellationToken);
         return await TransformAsync(store, filesPerBatch, cancellationToken);
