@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return SinkCommand.Create();
         yield return TransformCommand.Create();
         yield return LoadCommand.Create();
+        yield return ServeCommand.Create();
     }
 }
