@@ -3,8 +3,9 @@
 
 # Debian packages the test suite talks to: independent Avro readers (python3-avro reads snappy and zstandard
 # files through python3-snappy and python3-zstandard), Kafka clients, servers: PostgreSQL, an SMTP capture
-# server for alert emails (aiosmtpd), Prometheus and Alertmanager with promtool/amtool for the deploy/ configs.
-CARTSTREAM_APT_PACKAGES=(python3-avro python3-snappy python3-zstandard avro-bin kcat postgresql python3-aiosmtpd prometheus prometheus-alertmanager)
+# server for alert emails (aiosmtpd), Prometheus and Alertmanager with promtool/amtool for the deploy/ configs,
+# chromium for the dashboards' browser tests (driven by Playwright, no browser download).
+CARTSTREAM_APT_PACKAGES=(python3-avro python3-snappy python3-zstandard avro-bin kcat postgresql python3-aiosmtpd prometheus prometheus-alertmanager chromium)
 
 ensure_apt_packages() {
   local need=() p

@@ -1,9 +1,8 @@
 using CartStream.Events;
 using CartStream.Events.Reference;
-using CartStream.Generator;
 using CartStream.Lake.Storage;
 using CartStream.Testing;
-using CartStream.Transform.Tests.Support;
+using CartStream.Testing.Lake;
 
 namespace CartStream.Transform.Tests;
 
@@ -13,7 +12,6 @@ public sealed class GeneratedDatasetTests : IDisposable
     private const int Records = 10_000;
     private const int Partitions = 4;
     private const int RecordsPerFile = 400;
-    private static readonly DateTime ProcessingTime = new(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly TempDirectory _dir = new("transform-e2e");
     private readonly LocalObjectStore _store;
@@ -33,23 +31,13 @@ public sealed class GeneratedDatasetTests : IDisposable
     public async Task Exactly_the_labelled_records_are_rejected_with_their_codes_and_totals_match_the_events()
     {
         var ct = TestContext.Current.CancellationToken;
-        var generator = new SalesEventGenerator(new GeneratorOptions
-        {
-            Seed = 7,
-            DirtyRatio = 0.15,
-            AllowNotAvro = true,
-            SimulatedStartUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-            SimulatedEventsPerDay = 5_000,
-            FutureAnchorUtc = ProcessingTime,
-            ProductCount = 200,
-            CustomerCount = 2_000,
-        });
+        var generator = GeneratedLake.Generator();
         var records = Enumerable.Range(0, Records).Select(_ => generator.Next()).ToList();
-        var placed = await LandAsync(records, ct);
+        var placed = await GeneratedLake.LandAsync(_store, records, Partitions, RecordsPerFile, ct);
         Assert.Equal(generator.DefectKinds.Order(), DefectCode.All.Order());
 
         var options = new TransformOptions { MaxFilesPerBatch = 8 };
-        var reports = await new TransformRunner(_store, options, time: new FakeClock(ProcessingTime)).RunOnceAsync(ct);
+        var reports = await new TransformRunner(_store, options, time: new FakeClock(GeneratedLake.ProcessingTime)).RunOnceAsync(ct);
         Assert.True(reports.Count > 1, "several batches, so that dedup across batches is exercised");
 
         // Accounting: every generated record is one row, fact or rejected.
@@ -101,7 +89,7 @@ public sealed class GeneratedDatasetTests : IDisposable
 
         // A re-run on the same lake changes nothing.
         var before = Snapshot();
-        Assert.Empty(await new TransformRunner(_store, options, time: new FakeClock(ProcessingTime)).RunOnceAsync(ct));
+        Assert.Empty(await new TransformRunner(_store, options, time: new FakeClock(GeneratedLake.ProcessingTime)).RunOnceAsync(ct));
         Assert.Equal(before, Snapshot());
     }
 
@@ -117,38 +105,6 @@ public sealed class GeneratedDatasetTests : IDisposable
         var discountUsd = Math.Round(gross * e.Discount * currency.UsdPerUnit, 4, MidpointRounding.AwayFromZero);
         return grossUsd - discountUsd;
     }
-
-    /// <summary>
-    /// Lands records as the sink would: keyed by order id onto partitions, in files of consecutive offsets, with
-    /// not-Avro messages in the partition's dead-letter files.
-    /// </summary>
-    private async Task<List<(GeneratedRecord Record, string File, long Offset)>> LandAsync(List<GeneratedRecord> records, CancellationToken ct)
-    {
-        var placed = new List<(GeneratedRecord, string, long)>();
-        for (var p = 0; p < Partitions; p++)
-        {
-            var mine = records.Where(r => PartitionOf(r.Event.OrderId) == p).ToList();
-            var good = mine.Where(r => r.NotAvroPayload is null).ToList();
-            var bad = mine.Where(r => r.NotAvroPayload is not null).ToList();
-            for (var start = 0; start < good.Count; start += RecordsPerFile)
-            {
-                var chunk = good.Skip(start).Take(RecordsPerFile).ToList();
-                var key = await RawFiles.PutEventsAsync(_store, p, start, chunk.Select(r => r.Event), ct);
-                placed.AddRange(chunk.Select((r, i) => (r, key, (long)(start + i))));
-            }
-
-            if (bad.Count > 0)
-            {
-                // The dead letters follow the partition's good records: their own offsets are recorded inside them.
-                var key = await RawFiles.PutDeadLettersAsync(_store, p, good.Count, bad.Select(r => r.NotAvroPayload!), ct);
-                placed.AddRange(bad.Select((r, i) => (r, key, (long)(good.Count + i))));
-            }
-        }
-
-        return placed;
-    }
-
-    private static int PartitionOf(string? orderId) => (int)((uint)(orderId ?? "").Sum(c => c) % Partitions);
 
     private Dictionary<string, string> Snapshot() =>
         Directory.EnumerateFiles(_dir.Path, "*", SearchOption.AllDirectories)

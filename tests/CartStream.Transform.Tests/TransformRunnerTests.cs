@@ -1,6 +1,7 @@
 using CartStream.Events;
 using CartStream.Lake.Storage;
 using CartStream.Testing;
+using CartStream.Testing.Lake;
 using CartStream.Transform.Tests.Support;
 
 namespace CartStream.Transform.Tests;

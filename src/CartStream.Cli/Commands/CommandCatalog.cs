@@ -14,5 +14,7 @@ internal static class CommandCatalog
         yield return ProduceCommand.Create();
         yield return SinkCommand.Create();
         yield return TransformCommand.Create();
+        yield return LoadCommand.Create();
+        yield return ServeCommand.Create();
     }
 }

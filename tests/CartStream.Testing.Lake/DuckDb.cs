@@ -1,13 +1,14 @@
 using DuckDB.NET.Data;
 
-namespace CartStream.Transform.Tests.Support;
+namespace CartStream.Testing.Lake;
 
 /// <summary>DuckDB as the independent reader of the Parquet files the transform writes.</summary>
-internal static class DuckDb
+public static class DuckDb
 {
-    public static List<object?[]> Query(string sql)
+    /// <summary>Runs <paramref name="sql"/> in an in-memory database, or in the database file <paramref name="database"/>.</summary>
+    public static List<object?[]> Query(string sql, string database = ":memory:")
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
+        using var connection = new DuckDBConnection($"DataSource={database}");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -27,7 +28,8 @@ internal static class DuckDb
         return rows;
     }
 
-    public static object? Scalar(string sql) => Query(sql).Single()[0];
+    /// <summary>The single value <paramref name="sql"/> returns.</summary>
+    public static object? Scalar(string sql, string database = ":memory:") => Query(sql, database).Single()[0];
 
     /// <summary>A glob over every part of a table in a local lake.</summary>
     public static string Parts(string lakeRoot, string table) =>

@@ -6,10 +6,10 @@ using CartStream.Lake;
 using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
 
-namespace CartStream.Transform.Tests.Support;
+namespace CartStream.Testing.Lake;
 
 /// <summary>Writes raw files the way the lake sink lands them: Avro container files under topics/.</summary>
-internal static class RawFiles
+public static class RawFiles
 {
     public const string Topic = "sales";
 

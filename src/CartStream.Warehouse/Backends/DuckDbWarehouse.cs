@@ -1,0 +1,76 @@
+using System.Data.Common;
+using System.Globalization;
+using CartStream.Warehouse.Loading;
+using CartStream.Warehouse.Schema;
+using DuckDB.NET.Data;
+
+namespace CartStream.Warehouse.Backends;
+
+/// <summary>The embedded DuckDB warehouse: one file, its memory and threads bounded by the options, its session in UTC.</summary>
+internal sealed class DuckDbWarehouse : WarehouseDatabase
+{
+    private readonly DuckDBConnection _connection;
+
+    private DuckDbWarehouse(DuckDBConnection connection)
+        : base(SqlDialect.DuckDb)
+    {
+        _connection = connection;
+    }
+
+    public override DbConnection Connection => _connection;
+
+    /// <summary>Opens (creating if needed) the database file and configures the session.</summary>
+    public static async Task<DuckDbWarehouse> OpenAsync(WarehouseOptions options, CancellationToken cancellationToken)
+    {
+        var path = options.DuckDbPath ?? throw new WarehouseException("Warehouse:DuckDbPath is not set.");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connection = new DuckDBConnection($"DataSource={path}");
+        await connection.OpenAsync(cancellationToken);
+        var warehouse = new DuckDbWarehouse(connection);
+        try
+        {
+            // Validated by the options (a number and a unit; a count), so they can be spelled into SET, which takes no parameters.
+            await warehouse.ExecuteAsync($"SET memory_limit = '{options.DuckDbMemoryLimit}'", null, cancellationToken);
+            await warehouse.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"SET threads = {options.DuckDbThreads}"), null, cancellationToken);
+            await warehouse.ExecuteAsync("SET TimeZone = 'UTC'", null, cancellationToken);
+            return warehouse;
+        }
+        catch
+        {
+            await warehouse.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    protected override async Task<long> StageAsync(LakeFile file, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var stage = MergeSql.StageOf(file.Table);
+        var path = file.LocalPath.Replace("'", "''", StringComparison.Ordinal);
+        var columns = file.Table.ColumnList;
+        var extra = "";
+        if (stage.Columns.Count > file.Table.Columns.Count)
+        {
+            var date = LakeTables.EventDateOf(file.Key) ?? throw new BadLakeFileException(file.Key, "a rejected file outside an event_date=YYYY-MM-DD folder");
+            extra = $", DATE '{date:yyyy-MM-dd}'";
+        }
+
+        try
+        {
+            return await ScalarOrRowsAsync($"INSERT INTO {stage.Name} SELECT {columns}{extra} FROM read_parquet('{path}')", transaction, cancellationToken);
+        }
+        catch (DuckDBException e)
+        {
+            throw new BadLakeFileException(file.Key, $"not a readable {file.Table.Name} Parquet file ({FirstLine(e.Message)})", e);
+        }
+    }
+
+    private async Task<long> ScalarOrRowsAsync(string sql, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, transaction);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

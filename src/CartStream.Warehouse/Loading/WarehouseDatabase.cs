@@ -1,0 +1,158 @@
+using System.Data.Common;
+using CartStream.Warehouse.Schema;
+
+namespace CartStream.Warehouse.Loading;
+
+/// <summary>
+/// One warehouse connection and what every backend does the same way: the schema, the manifest, the quarantine
+/// and the merge. A backend only says how it opens and how a Parquet file becomes rows of a stage table.
+/// </summary>
+internal abstract class WarehouseDatabase : IAsyncDisposable
+{
+    protected WarehouseDatabase(SqlDialect dialect)
+    {
+        Dialect = dialect;
+    }
+
+    public SqlDialect Dialect { get; }
+
+    /// <summary>The open connection, its session in UTC.</summary>
+    public abstract DbConnection Connection { get; }
+
+    /// <summary>Whether <paramref name="error"/> means the server was unreachable (worth retrying).</summary>
+    public virtual bool IsTransient(Exception error) => false;
+
+    /// <summary>Copies <paramref name="file"/> into its stage table and returns the rows read; a file that cannot be read throws <see cref="BadLakeFileException"/>.</summary>
+    protected abstract Task<long> StageAsync(LakeFile file, DbTransaction transaction, CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in WarehouseTables.All)
+        {
+            await ExecuteAsync(Dialect.CreateTable(table), null, cancellationToken);
+        }
+
+        foreach (var index in Dialect.Indexes())
+        {
+            await ExecuteAsync(index, null, cancellationToken);
+        }
+    }
+
+    public async Task<Dictionary<string, ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken)
+    {
+        var manifest = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        await using var command = Command("SELECT file_key, etag, size FROM load_manifest", null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            manifest[reader.GetString(0)] = new ManifestEntry(reader.GetString(1), reader.GetInt64(2));
+        }
+
+        return manifest;
+    }
+
+    public async Task<HashSet<(string Key, string ETag)>> ReadQuarantineAsync(CancellationToken cancellationToken)
+    {
+        var quarantined = new HashSet<(string, string)>();
+        await using var command = Command("SELECT batch_key, batch_etag FROM load_quarantine", null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            quarantined.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return quarantined;
+    }
+
+    /// <summary>Loads the unit in one transaction: every file staged, merged, and recorded in the manifest, or nothing.</summary>
+    public async Task<(long Facts, long Rejected)> LoadAsync(LoadUnit unit, long batchSize, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        foreach (var statement in MergeSql.CreateStages(Dialect))
+        {
+            await ExecuteAsync(statement, transaction, cancellationToken);
+        }
+
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var file in unit.Files)
+        {
+            rows[file.Key] = await StageAsync(file, transaction, cancellationToken);
+        }
+
+        foreach (var statement in MergeSql.Merge(Dialect))
+        {
+            await ExecuteAsync(statement, transaction, cancellationToken);
+        }
+
+        var facts = await ScalarAsync("SELECT count(*) FROM new_fact", transaction, cancellationToken);
+        var rejected = await ScalarAsync("SELECT count(*) FROM new_rejected", transaction, cancellationToken);
+        foreach (var file in unit.Files)
+        {
+            await RecordAsync(file.Key, file.ETag, file.Size, file.Table.Name, rows[file.Key], unit.BatchId, transaction, cancellationToken);
+        }
+
+        if (unit.BatchETag.Length > 0)
+        {
+            await RecordAsync(unit.BatchKey, unit.BatchETag, batchSize, "quality", 0, unit.BatchId, transaction, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (facts, rejected);
+    }
+
+    public async Task QuarantineAsync(string batchKey, string batchETag, string? fileKey, string error, CancellationToken cancellationToken)
+    {
+        var p = Dialect.Parameter;
+        await ExecuteAsync(
+            $"""
+            INSERT INTO load_quarantine (batch_key, batch_etag, file_key, error, quarantined_at)
+            VALUES ({p("batch_key")}, {p("batch_etag")}, {p("file_key")}, {p("error")}, now())
+            ON CONFLICT (batch_key, batch_etag) DO UPDATE SET file_key = EXCLUDED.file_key, error = EXCLUDED.error, quarantined_at = EXCLUDED.quarantined_at
+            """,
+            null, cancellationToken, ("batch_key", batchKey), ("batch_etag", batchETag), ("file_key", fileKey), ("error", error));
+    }
+
+    public async Task ExecuteAsync(string sql, DbTransaction? transaction, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, transaction, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> ScalarAsync(string sql, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, transaction);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public DbCommand Command(string sql, DbTransaction? transaction, params (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private Task RecordAsync(string key, string etag, long size, string table, long rows, string batchId, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var p = Dialect.Parameter;
+        return ExecuteAsync(
+            $"""
+            INSERT INTO load_manifest (file_key, etag, size, table_name, rows, batch_id, loaded_at)
+            VALUES ({p("file_key")}, {p("etag")}, {p("size")}, {p("table_name")}, {p("rows")}, {p("batch_id")}, now())
+            ON CONFLICT (file_key) DO UPDATE SET etag = EXCLUDED.etag, size = EXCLUDED.size, table_name = EXCLUDED.table_name,
+                rows = EXCLUDED.rows, batch_id = EXCLUDED.batch_id, loaded_at = EXCLUDED.loaded_at
+            """,
+            transaction, cancellationToken,
+            ("file_key", key), ("etag", etag), ("size", size), ("table_name", table), ("rows", rows), ("batch_id", batchId));
+    }
+}

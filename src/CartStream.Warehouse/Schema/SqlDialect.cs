@@ -1,0 +1,101 @@
+namespace CartStream.Warehouse.Schema;
+
+/// <summary>What differs between the SQL of the warehouses: type names, parameter markers, session settings.</summary>
+public abstract class SqlDialect
+{
+    /// <summary>DuckDB.</summary>
+    public static readonly SqlDialect DuckDb = new DuckDbDialect();
+
+    /// <summary>PostgreSQL 15.</summary>
+    public static readonly SqlDialect Postgres = new PostgresDialect();
+
+    /// <summary>Amazon Redshift.</summary>
+    public static readonly SqlDialect Redshift = new Redshift.RedshiftDialect();
+
+    /// <summary>The dialect's spelling of <paramref name="type"/>.</summary>
+    public abstract string TypeName(ColumnType type);
+
+    /// <summary>The marker of the named parameter <paramref name="name"/> in a statement.</summary>
+    public abstract string Parameter(string name);
+
+    /// <summary>The CREATE TABLE statement of <paramref name="table"/>, if it does not exist yet.</summary>
+    public virtual string CreateTable(Table table, bool temporary = false)
+    {
+        var lines = table.Columns.Select(c => $"    {c.Name} {TypeName(c.Type)}{(c.Nullable ? "" : " NOT NULL")}").ToList();
+        if (!temporary && table.PrimaryKey.Count > 0)
+        {
+            lines.Add($"    PRIMARY KEY ({string.Join(", ", table.PrimaryKey)})");
+        }
+
+        foreach (var unique in temporary ? [] : table.UniqueKeys ?? [])
+        {
+            lines.Add($"    UNIQUE ({string.Join(", ", unique)})");
+        }
+
+        var create = temporary ? "CREATE TEMP TABLE" : "CREATE TABLE IF NOT EXISTS";
+        return $"{create} {table.Name} (\n{string.Join(",\n", lines)}\n){TableSuffix(table)}";
+    }
+
+    /// <summary>What follows the column list (Redshift's distribution and sort keys).</summary>
+    protected virtual string TableSuffix(Table table) => "";
+
+    /// <summary>The Kafka partition named in a raw file key (<c>topic+partition+offset.avro</c>), or -1.</summary>
+    public abstract string PartitionOfSourceFile(string column);
+
+    /// <summary>Further statements after the tables (indexes).</summary>
+    public virtual IEnumerable<string> Indexes() => [];
+
+    private sealed class DuckDbDialect : SqlDialect
+    {
+        public override string TypeName(ColumnType type) => type switch
+        {
+            ColumnType.Text => "VARCHAR",
+            ColumnType.Int => "INTEGER",
+            ColumnType.BigInt => "BIGINT",
+            ColumnType.Money => "DECIMAL(18,4)",
+            ColumnType.Fraction => "DECIMAL(9,4)",
+            ColumnType.Rate => "DECIMAL(18,6)",
+            ColumnType.Total => "DECIMAL(38,4)",
+            ColumnType.TimestampUtc => "TIMESTAMPTZ",
+            ColumnType.Date => "DATE",
+            ColumnType.Bool => "BOOLEAN",
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
+
+        public override string Parameter(string name) => "$" + name;
+
+        public override string PartitionOfSourceFile(string column) =>
+            $"coalesce(TRY_CAST(NULLIF(regexp_extract({column}, '\\+([0-9]+)\\+[0-9]+\\.avro$', 1), '') AS INTEGER), -1)";
+    }
+
+    private sealed class PostgresDialect : SqlDialect
+    {
+        public override string TypeName(ColumnType type) => type switch
+        {
+            ColumnType.Text => "text",
+            ColumnType.Int => "integer",
+            ColumnType.BigInt => "bigint",
+            ColumnType.Money => "numeric(18,4)",
+            ColumnType.Fraction => "numeric(9,4)",
+            ColumnType.Rate => "numeric(18,6)",
+            ColumnType.Total => "numeric(38,4)",
+            ColumnType.TimestampUtc => "timestamptz",
+            ColumnType.Date => "date",
+            ColumnType.Bool => "boolean",
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
+
+        public override string Parameter(string name) => "@" + name;
+
+        public override string PartitionOfSourceFile(string column) =>
+            $"coalesce(CAST(substring({column} from '\\+([0-9]+)\\+[0-9]+\\.avro$') AS integer), -1)";
+
+        // The rollup rebuild and the hourly queries select by time; the fact merge probes by event id (the key).
+        public override IEnumerable<string> Indexes() =>
+        [
+            "CREATE INDEX IF NOT EXISTS fact_sales_event_time ON fact_sales (event_time)",
+            "CREATE INDEX IF NOT EXISTS fact_order_order_hour ON fact_order (order_hour)",
+            "CREATE INDEX IF NOT EXISTS agg_sales_hourly_bucket ON agg_sales_hourly (bucket_hour)",
+        ];
+    }
+}

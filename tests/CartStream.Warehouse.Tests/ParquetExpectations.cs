@@ -1,0 +1,139 @@
+using System.Globalization;
+using CartStream.Testing.Lake;
+using CartStream.Warehouse.Queries;
+
+namespace CartStream.Warehouse.Tests;
+
+/// <summary>
+/// The dashboards' answers computed independently: DuckDB straight over the lake's Parquet files, from the facts
+/// and dimensions (no rollup), with orders and first orders derived here from the lines.
+/// </summary>
+internal sealed class ParquetExpectations(string lake)
+{
+    private string Lines => $"""
+        WITH lines AS (
+            SELECT f.*, timezone('UTC', f.event_time) AS t, co.country_code, ci.city_name, p.product_id, coalesce(p.name, p.product_id) AS product_name,
+                   p.category, ch.sales_channel, pm.payment_method
+            FROM {DuckDb.Parts(lake, "fact_sales")} f
+            JOIN (SELECT DISTINCT ON (address_key) * FROM {DuckDb.Parts(lake, "dim_address")}) a USING (address_key)
+            JOIN (SELECT DISTINCT ON (city_key) * FROM {DuckDb.Parts(lake, "dim_city")}) ci USING (city_key)
+            JOIN (SELECT DISTINCT ON (country_key) * FROM {DuckDb.Parts(lake, "dim_country")}) co USING (country_key)
+            JOIN (SELECT DISTINCT ON (product_key) * FROM {DuckDb.Parts(lake, "dim_product")}) p USING (product_key)
+            JOIN (SELECT DISTINCT ON (channel_key) * FROM {DuckDb.Parts(lake, "dim_channel")}) ch USING (channel_key)
+            JOIN (SELECT DISTINCT ON (payment_method_key) * FROM {DuckDb.Parts(lake, "dim_payment_method")}) pm USING (payment_method_key)
+        ),
+        orders AS (
+            SELECT order_id, arg_min(t, line_number) AS t, arg_min(event_time, line_number) AS order_time, arg_min(customer_key, line_number) AS customer_key,
+                   arg_min(country_code, line_number) AS country_code, arg_min(city_name, line_number) AS city_name,
+                   arg_min(category, line_number) AS category, arg_min(sales_channel, line_number) AS sales_channel,
+                   arg_min(payment_method, line_number) AS payment_method
+            FROM lines GROUP BY order_id
+        ),
+        firsts AS (SELECT DISTINCT ON (customer_key) order_id FROM orders ORDER BY customer_key, order_time, order_id)
+        """;
+
+    public IReadOnlyList<SalesPoint> SalesOverTime(QueryFilter filter, TimeBucket bucket)
+    {
+        var unit = bucket == TimeBucket.Hour ? "hour" : "day";
+        return DuckDb.Query($"""
+            {Lines}
+            SELECT l.b, l.revenue, l.margin, coalesce(o.orders, 0), l.units FROM
+                (SELECT date_trunc('{unit}', t) AS b, sum(net) AS revenue, coalesce(sum(margin), 0) AS margin, CAST(sum(quantity) AS BIGINT) AS units FROM lines WHERE {Where(filter)} GROUP BY 1) l
+                LEFT JOIN (SELECT date_trunc('{unit}', t) AS b, count(*) AS orders FROM orders WHERE {Where(filter)} GROUP BY 1) o USING (b)
+            ORDER BY 1
+            """).Select(r =>
+        {
+            var orders = Convert.ToInt64(r[3], CultureInfo.InvariantCulture);
+            var revenue = (decimal)r[1]!;
+            return new SalesPoint(Utc(r[0]!), revenue, (decimal)r[2]!, orders, orders == 0 ? 0 : Math.Round(revenue / orders, 4, MidpointRounding.AwayFromZero), Convert.ToInt64(r[4], CultureInfo.InvariantCulture));
+        }).ToList();
+    }
+
+    public IReadOnlyList<RankedItem> TopProducts(QueryFilter filter, int limit) =>
+        DuckDb.Query($"""
+            {Lines}
+            SELECT product_id, product_name, sum(net) AS revenue, CAST(sum(quantity) AS BIGINT) FROM lines WHERE {Where(filter)}
+            GROUP BY ALL ORDER BY revenue DESC, product_id LIMIT {limit}
+            """).Select(r => new RankedItem((string)r[0]!, (string)r[1]!, (decimal)r[2]!, Convert.ToInt64(r[3], CultureInfo.InvariantCulture))).ToList();
+
+    public IReadOnlyList<RankedItem> TopCategories(QueryFilter filter, int limit) =>
+        DuckDb.Query($"""
+            {Lines}
+            SELECT category, sum(net) AS revenue, CAST(sum(quantity) AS BIGINT) FROM lines WHERE {Where(filter)}
+            GROUP BY ALL ORDER BY revenue DESC, category LIMIT {limit}
+            """).Select(r => new RankedItem((string)r[0]!, (string)r[0]!, (decimal)r[1]!, Convert.ToInt64(r[2], CultureInfo.InvariantCulture))).ToList();
+
+    public IReadOnlyList<PlaceRevenue> RevenueByPlace(QueryFilter filter) =>
+        DuckDb.Query($"""
+            {Lines}
+            SELECT l.country_code, l.city_name, l.revenue, coalesce(o.orders, 0) FROM
+                (SELECT country_code, city_name, sum(net) AS revenue FROM lines WHERE {Where(filter)} GROUP BY ALL) l
+                LEFT JOIN (SELECT country_code, city_name, count(*) AS orders FROM orders WHERE {Where(filter)} GROUP BY ALL) o USING (country_code, city_name)
+            ORDER BY 1, 3 DESC, 2
+            """).Select(r => new PlaceRevenue((string)r[0]!, (string)r[1]!, (decimal)r[2]!, Convert.ToInt64(r[3], CultureInfo.InvariantCulture))).ToList();
+
+    public IReadOnlyList<MixItem> Mix(string column, QueryFilter filter) =>
+        DuckDb.Query($"""
+            {Lines}
+            SELECT l.{column}, l.revenue, coalesce(o.orders, 0) FROM
+                (SELECT {column}, sum(net) AS revenue FROM lines WHERE {Where(filter)} GROUP BY ALL) l
+                LEFT JOIN (SELECT {column}, count(*) AS orders FROM orders WHERE {Where(filter)} GROUP BY ALL) o USING ({column})
+            ORDER BY 2 DESC, 1
+            """).Select(r => new MixItem((string)r[0]!, (decimal)r[1]!, Convert.ToInt64(r[2], CultureInfo.InvariantCulture))).ToList();
+
+    public IReadOnlyList<CustomerMixPoint> NewVersusReturning(QueryFilter filter, TimeBucket bucket)
+    {
+        var unit = bucket == TimeBucket.Hour ? "hour" : "day";
+        return DuckDb.Query($"""
+            {Lines}
+            SELECT l.b, coalesce(o.new_customers, 0), coalesce(o.returning, 0)
+            FROM (SELECT DISTINCT date_trunc('{unit}', t) AS b FROM lines WHERE {Where(filter)}) l
+            LEFT JOIN (
+                SELECT date_trunc('{unit}', t) AS b, count(f.order_id) AS new_customers, count(*) - count(f.order_id) AS returning
+                FROM orders o LEFT JOIN firsts f USING (order_id) WHERE {Where(filter)} GROUP BY 1
+            ) o USING (b)
+            ORDER BY 1
+            """).Select(r => new CustomerMixPoint(Utc(r[0]!), Convert.ToInt64(r[1], CultureInfo.InvariantCulture), Convert.ToInt64(r[2], CultureInfo.InvariantCulture))).ToList();
+    }
+
+    public IReadOnlyList<RejectRatePoint> RejectRate(QueryFilter filter) =>
+        DuckDb.Query($"""
+            WITH days AS (
+                SELECT CAST(regexp_extract(filename, 'event_date=([0-9-]+)', 1) AS DATE) AS day, 1 AS fact, 0 AS rejected
+                FROM read_parquet('{lake}/DWH/fact_sales/*/*.parquet', filename = true)
+                UNION ALL
+                SELECT CAST(regexp_extract(filename, 'event_date=([0-9-]+)', 1) AS DATE), 0, 1
+                FROM read_parquet('{lake}/DWH/rejected/*/*.parquet', filename = true)
+            )
+            SELECT day, CAST(sum(fact) AS BIGINT), CAST(sum(rejected) AS BIGINT) FROM days WHERE day >= DATE '{filter.From:yyyy-MM-dd}' AND day < DATE '{filter.To:yyyy-MM-dd}'
+            GROUP BY day ORDER BY day
+            """).Select(r =>
+        {
+            var facts = Convert.ToInt64(r[1], CultureInfo.InvariantCulture);
+            var rejected = Convert.ToInt64(r[2], CultureInfo.InvariantCulture);
+            return new RejectRatePoint(Day(r[0]!), facts, rejected, (double)rejected / (facts + rejected));
+        }).ToList();
+
+    private static string Where(QueryFilter filter)
+    {
+        var where = $"t >= TIMESTAMP '{filter.From:yyyy-MM-dd}' AND t < TIMESTAMP '{filter.To:yyyy-MM-dd}'";
+        where += filter.Country is null ? "" : $" AND country_code = '{filter.Country}'";
+        where += filter.Category is null ? "" : $" AND category = '{filter.Category}'";
+        where += filter.Channel is null ? "" : $" AND sales_channel = '{filter.Channel}'";
+        return where;
+    }
+
+    private static DateOnly Day(object value) => value switch
+    {
+        DateOnly d => d,
+        DateTime d => DateOnly.FromDateTime(d),
+        _ => throw new InvalidCastException($"not a date: {value.GetType()}"),
+    };
+
+    private static DateTime Utc(object value) => value switch
+    {
+        DateTimeOffset o => o.UtcDateTime,
+        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
+        _ => throw new InvalidCastException(value.GetType().Name),
+    };
+}
