@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return ProduceCommand.Create();
         yield return SinkCommand.Create();
         yield return TransformCommand.Create();
+        yield return RunCommand.Create();
     }
 }
