@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return SinkCommand.Create();
         yield return TransformCommand.Create();
         yield return RunCommand.Create();
+        yield return VerifyCommand.Create();
     }
 }
