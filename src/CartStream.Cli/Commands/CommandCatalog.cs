@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return ProduceCommand.Create();
         yield return SinkCommand.Create();
         yield return TransformCommand.Create();
+        yield return DemoCommand.Create();
         yield return RunCommand.Create();
         yield return VerifyCommand.Create();
     }

@@ -46,7 +46,12 @@ internal static class RunCommand
                     LabelsPath = data.LabelsFile,
                     RunStatePath = data.GeneratorRunStateFile,
                 };
-                var summary = await new PipelineRun(configuration, data, options, logging, error).RunAsync(produce, cancellationToken);
+                var quiet = parse.GetValue(json) || !ProgressView.IsAvailable;
+                var view = new ProgressView(produce.Events);
+                var run = new PipelineRun(configuration, data, options, logging, error) { Progress = quiet ? null : view.Update };
+                var summary = quiet
+                    ? await run.RunAsync(produce, cancellationToken)
+                    : await view.ShowAsync(() => run.RunAsync(produce, cancellationToken));
                 await File.WriteAllTextAsync(DataDirectory.EnsureParent(data.RunSummaryFile), summary.ToJson(), CancellationToken.None);
                 var output = parse.InvocationConfiguration.Output;
                 await output.WriteAsync(parse.GetValue(json) ? summary.ToJson() + Environment.NewLine : summary.ToText());

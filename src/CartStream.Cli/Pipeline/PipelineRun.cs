@@ -17,6 +17,9 @@ namespace CartStream.Cli.Pipeline;
 /// </summary>
 internal sealed class PipelineRun(IConfiguration configuration, DataDirectory data, PipelineOptions options, ILoggerFactory logging, TextWriter status)
 {
+    /// <summary>Called with every progress check (every <see cref="PipelineOptions.CheckInterval"/>).</summary>
+    public Action<PipelineSnapshot>? Progress { get; init; }
+
     /// <summary>Runs the pipeline for <paramref name="produce"/>; bounded when it names a number of events.</summary>
     public async Task<RunSummary> RunAsync(ProduceRunOptions produce, CancellationToken cancellationToken)
     {
@@ -41,7 +44,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         var produceTask = producer.RunAsync(produce, cancellationToken);
 
         var running = new (string Stage, Task Task)[] { ("produce", produceTask), ("sink", sinkTask), ("transform", transformTask) };
-        var (outcome, stalledStage, last) = await WatchAsync(produceTask, running, store, stages, ingestion.Topic, produce.Events is null, transform, cancellationToken);
+        var (outcome, stalledStage, last) = await WatchAsync(produceTask, running, store, stages, ingestion.Topic, produce.UntilStopped, transform, cancellationToken);
 
         // Drain in pipeline order; each stage finishes what the one before it handed over. A stage that failed
         // throws here, after the others drained, and its error is what the command reports.
@@ -123,6 +126,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
             }
 
             last = snapshot;
+            Progress?.Invoke(snapshot);
             if (!unbounded && snapshot.IsComplete)
             {
                 return (RunOutcome.Complete, null, last);
