@@ -21,6 +21,12 @@ public static class Program
             return;
         }
 
+        if (args is ["transform-profile"])
+        {
+            TransformProfile.RunAsync(Console.Out).GetAwaiter().GetResult();
+            return;
+        }
+
         if (args is ["cpu-time", ..])
         {
             CpuTimeRunner.Run();

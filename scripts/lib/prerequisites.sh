@@ -2,8 +2,9 @@
 # Sourced by test.sh and the scripts under scripts/.
 
 # Debian packages the test suite talks to: independent Avro readers (python3-avro reads snappy and zstandard
-# files through python3-snappy and python3-zstandard), Kafka clients, servers.
-CARTSTREAM_APT_PACKAGES=(python3-avro python3-snappy python3-zstandard avro-bin kcat postgresql)
+# files through python3-snappy and python3-zstandard), Kafka clients, servers: PostgreSQL, an SMTP capture
+# server for alert emails (aiosmtpd), Prometheus and Alertmanager with promtool/amtool for the deploy/ configs.
+CARTSTREAM_APT_PACKAGES=(python3-avro python3-snappy python3-zstandard avro-bin kcat postgresql python3-aiosmtpd prometheus prometheus-alertmanager)
 
 ensure_apt_packages() {
   local need=() p

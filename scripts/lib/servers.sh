@@ -4,6 +4,8 @@
 CARTSTREAM_S3RVER_PID=""
 CARTSTREAM_S3RVER_DIR=""
 CARTSTREAM_PG_DIR=""
+CARTSTREAM_SMTP_PID=""
+CARTSTREAM_SMTP_DIR=""
 
 # A TCP port on 127.0.0.1 that nothing listens on right now.
 free_port() {
@@ -102,13 +104,52 @@ stop_postgres() {
   fi
 }
 
+# Debian's aiosmtpd (run by /usr/bin/python3: the python3 on PATH may not see Debian's packages), storing every
+# message it receives in a maildir. Exports CARTSTREAM_TEST_SMTP (host:port) and CARTSTREAM_TEST_SMTP_MAILDIR
+# (messages land in its new/ folder).
+start_smtp() {
+  if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+    echo "aiosmtpd is not installed (Debian python3-aiosmtpd): alert email tests will fail." >&2
+    return 1
+  fi
+  local port
+  port=$(free_port) || return 1
+  CARTSTREAM_SMTP_DIR=$(mktemp -d)
+  mkdir -p "$CARTSTREAM_SMTP_DIR/mail/cur" "$CARTSTREAM_SMTP_DIR/mail/new" "$CARTSTREAM_SMTP_DIR/mail/tmp"
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$CARTSTREAM_SMTP_DIR/mail" \
+    >"$CARTSTREAM_SMTP_DIR/log" 2>&1 &
+  CARTSTREAM_SMTP_PID=$!
+  if ! wait_for_port "$CARTSTREAM_SMTP_PID" "$port"; then
+    echo "aiosmtpd did not start on 127.0.0.1:$port:" >&2
+    cat "$CARTSTREAM_SMTP_DIR/log" >&2
+    stop_smtp
+    return 1
+  fi
+  export CARTSTREAM_TEST_SMTP="127.0.0.1:$port"
+  export CARTSTREAM_TEST_SMTP_MAILDIR="$CARTSTREAM_SMTP_DIR/mail"
+}
+
+stop_smtp() {
+  if [ -n "$CARTSTREAM_SMTP_PID" ]; then
+    kill "$CARTSTREAM_SMTP_PID" 2>/dev/null
+    wait "$CARTSTREAM_SMTP_PID" 2>/dev/null
+    CARTSTREAM_SMTP_PID=""
+  fi
+  if [ -n "$CARTSTREAM_SMTP_DIR" ]; then
+    rm -rf "$CARTSTREAM_SMTP_DIR"
+    CARTSTREAM_SMTP_DIR=""
+  fi
+}
+
 start_test_servers() {
   start_s3rver "$1"
   start_postgres
+  start_smtp
 }
 
 # Idempotent: called after dotnet test and again from the exit trap.
 stop_test_servers() {
   stop_s3rver
   stop_postgres
+  stop_smtp
 }

@@ -22,4 +22,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Transform: nothing new under {Prefix}")]
     public static partial void NothingToDo(ILogger logger, string prefix);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Transform following announcements: batch delay {BatchDelay}, listing every {ListingInterval}")]
+    public static partial void FollowStarted(ILogger logger, TimeSpan batchDelay, TimeSpan listingInterval);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Information, Message = "Transform follower stopped: {Batches} batch(es), {Records} record(s)")]
+    public static partial void FollowStopped(ILogger logger, long batches, long records);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Error, Message = "Transform step failed; its files stay pending for the next announcement or listing")]
+    public static partial void StepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6013, Level = LogLevel.Error, Message = "The published-batch callback failed for batch {BatchId}; the batch is in the lake")]
+    public static partial void PublishedCallbackFailed(ILogger logger, string batchId, Exception exception);
+
+    [LoggerMessage(EventId = 6014, Level = LogLevel.Warning, Message = "Files topic: {Code} {Reason}")]
+    public static partial void FilesTopicError(ILogger logger, string code, string reason);
+
+    [LoggerMessage(EventId = 6015, Level = LogLevel.Warning, Message = "Announcement at {Position} is not a file-landed JSON and was skipped ({Error}); the listing finds its file")]
+    public static partial void AnnouncementUnreadable(ILogger logger, string position, string error);
 }

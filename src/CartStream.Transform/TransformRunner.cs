@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using CartStream.Events.Reference;
 using CartStream.Lake;
@@ -20,7 +19,7 @@ namespace CartStream.Transform;
 /// them atomically in the store, transforms them in batches of several files (one set of Parquet parts per batch),
 /// publishes, then checkpoints. Safe to run again at any time and on several machines at once.
 /// </summary>
-public sealed class TransformRunner
+public sealed partial class TransformRunner
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -31,7 +30,7 @@ public sealed class TransformRunner
     private readonly ILogger _logger;
 
     /// <summary>Creates a runner over a lake.</summary>
-    public TransformRunner(IObjectStore store, TransformOptions options, ReferenceData? reference = null, TimeProvider? time = null, ILogger<TransformRunner>? logger = null)
+    public TransformRunner(IObjectStore store, TransformOptions options, ReferenceData? reference = null, TimeProvider? time = null, ILogger? logger = null)
     {
         _store = store;
         _options = options;
@@ -41,7 +40,14 @@ public sealed class TransformRunner
     }
 
     /// <summary>Transforms every raw file not yet done; returns one quality report per batch published.</summary>
-    public async Task<IReadOnlyList<QualityReport>> RunOnceAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<QualityReport>> RunOnceAsync(CancellationToken cancellationToken = default) =>
+        RunOnceAsync(landedBefore: null, cancellationToken);
+
+    /// <summary>
+    /// Transforms every raw file not yet done that landed before <paramref name="landedBefore"/> (every one when
+    /// null), after redoing crashed batches; returns one quality report per batch published.
+    /// </summary>
+    public async Task<IReadOnlyList<QualityReport>> RunOnceAsync(DateTimeOffset? landedBefore, CancellationToken cancellationToken = default)
     {
         var done = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var marker in _store.ListAsync(TransformState.DonePrefix, cancellationToken))
@@ -52,7 +58,8 @@ public sealed class TransformRunner
         var pending = new List<ObjectInfo>();
         await foreach (var file in _store.ListAsync(LakeLayout.TopicsArea, cancellationToken))
         {
-            if (file.Key.EndsWith(LakeLayout.RawFileExtension, StringComparison.Ordinal) && !done.Contains(file.Key))
+            if (file.Key.EndsWith(LakeLayout.RawFileExtension, StringComparison.Ordinal) && !done.Contains(file.Key)
+                && (landedBefore is null || file.LastModified < landedBefore))
             {
                 pending.Add(file);
             }
@@ -64,12 +71,41 @@ public sealed class TransformRunner
             return [];
         }
 
-        // Offset order within a partition: the earlier copy of an event is the original, the later the duplicate.
-        pending.Sort((a, b) => CompareRawKeys(a.Key, b.Key));
-
         var reports = new List<QualityReport>();
         var recovered = await RedoCrashedBatchesAsync(pending, reports, cancellationToken);
         pending.RemoveAll(f => recovered.Contains(f.Key));
+        await ProcessPendingAsync(pending, reports, cancellationToken);
+        return reports;
+    }
+
+    /// <summary>
+    /// Transforms the named raw files (announced by the sink) that are not done yet and that no other worker holds;
+    /// keys that do not exist or are not raw files are ignored. Returns one quality report per batch published.
+    /// </summary>
+    public async Task<IReadOnlyList<QualityReport>> ProcessFilesAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var pending = new List<ObjectInfo>();
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            if (LakeLayout.AreaOf(key) is LakeArea.Raw or LakeArea.DeadLetter
+                && key.EndsWith(LakeLayout.RawFileExtension, StringComparison.Ordinal)
+                && !await _store.ExistsAsync(TransformState.DoneKey(key), cancellationToken)
+                && await _store.GetInfoAsync(key, cancellationToken) is { } file)
+            {
+                pending.Add(file);
+            }
+        }
+
+        var reports = new List<QualityReport>();
+        await ProcessPendingAsync(pending, reports, cancellationToken);
+        return reports;
+    }
+
+    private async Task ProcessPendingAsync(List<ObjectInfo> pending, List<QualityReport> reports, CancellationToken cancellationToken)
+    {
+        // Offset order within a partition: the earlier copy of an event is the original, the later the duplicate.
+        pending.Sort((a, b) => CompareRawKeys(a.Key, b.Key));
         var batch = new List<ObjectInfo>();
         long batchBytes = 0;
         foreach (var file in pending)
@@ -92,8 +128,6 @@ public sealed class TransformRunner
         {
             reports.Add(await ProcessBatchAsync(batch, cancellationToken));
         }
-
-        return reports;
     }
 
     /// <summary>
@@ -219,60 +253,5 @@ public sealed class TransformRunner
 
         using var stream = new MemoryStream(await _store.ReadAllBytesAsync(stateKey, cancellationToken));
         return DedupIndex.ReadFrom(stream);
-    }
-
-    private async Task<bool> TryClaimAsync(string rawKey, CancellationToken cancellationToken)
-    {
-        var claimKey = TransformState.ClaimKey(rawKey);
-        var claim = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { worker = _options.WorkerId, claimed_at = _time.GetUtcNow().UtcDateTime }, Json));
-        if (await _store.TryCreateAsync(claimKey, claim, cancellationToken))
-        {
-            // Another worker may have finished the file since it was listed: it writes the done marker before
-            // releasing its claim, so a claim won now sees that marker.
-            if (!await _store.ExistsAsync(TransformState.DoneKey(rawKey), cancellationToken))
-            {
-                return true;
-            }
-
-            await _store.DeleteAsync(claimKey, cancellationToken);
-            return false;
-        }
-
-        var existing = await _store.GetInfoAsync(claimKey, cancellationToken);
-        if (existing is null || _time.GetUtcNow() - existing.LastModified < _options.ClaimLease)
-        {
-            Log.FileClaimedElsewhere(_logger, rawKey);
-            return false;
-        }
-
-        // The holder outlived its lease (crashed): release its claim and race for the file like any other worker.
-        Log.ClaimTakenOver(_logger, rawKey, Encoding.UTF8.GetString(await _store.ReadAllBytesAsync(claimKey, cancellationToken)));
-        await _store.DeleteAsync(claimKey, cancellationToken);
-        return await _store.TryCreateAsync(claimKey, claim, cancellationToken)
-            && !await _store.ExistsAsync(TransformState.DoneKey(rawKey), cancellationToken);
-    }
-
-    private static int CompareRawKeys(string a, string b)
-    {
-        if (LakeLayout.TryParseRawFileKey(a, out var x) && LakeLayout.TryParseRawFileKey(b, out var y))
-        {
-            var c = string.CompareOrdinal(x.Topic, y.Topic);
-            if (c == 0)
-            {
-                c = x.Partition.CompareTo(y.Partition);
-            }
-
-            if (c == 0)
-            {
-                c = x.StartOffset.CompareTo(y.StartOffset);
-            }
-
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return string.CompareOrdinal(a, b);
     }
 }

@@ -1,53 +1,133 @@
 using System.CommandLine;
+using System.Globalization;
+using CartStream.Cli.Hosting;
+using CartStream.Ingestion;
 using CartStream.Lake.Storage;
 using CartStream.Transform;
+using CartStream.Transform.Follow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CartStream.Cli.Commands;
 
-/// <summary><c>cartstream transform</c>: raw files not yet transformed -> Parquet model, rejected rows and quality reports.</summary>
+/// <summary>
+/// <c>cartstream transform</c>: raw files not yet transformed -> Parquet model, rejected rows and quality reports,
+/// once (catch-up or backfill) or, with <c>--follow</c>, as the sink announces them until Ctrl-C.
+/// </summary>
 internal static class TransformCommand
 {
     public static Command Create()
     {
-        var dataDir = new Option<DirectoryInfo>("--data-dir")
+        var dataDir = CommonOptions.DataDir();
+        var filesPerBatch = new Option<int?>("--files-per-batch")
         {
-            Description = "Data folder; the lake is its lake/ subfolder (topics/ in, DWH/ out, _state/transform/ checkpoints).",
-            HelpName = "D",
-            DefaultValueFactory = _ => new DirectoryInfo("data"),
-        };
-        var filesPerBatch = new Option<int>("--files-per-batch")
-        {
-            Description = "Most raw files compacted into one set of Parquet parts.",
+            Description = "Most raw files compacted into one set of Parquet parts. Overrides Transform:MaxFilesPerBatch (default 256).",
             HelpName = "N",
-            DefaultValueFactory = _ => new TransformOptions().MaxFilesPerBatch,
         };
-        var command = new Command("transform", "Validate, clean and de-duplicate raw events into the star-flake model in Parquet (catch-up or backfill run).")
+        var follow = new Option<bool>("--follow")
+        {
+            Description = "Keep running: transform files as the sink announces them on the files topic, list the lake " +
+                "every Transform:Follow:ListingInterval (30 s) for lost announcements; Ctrl-C finishes the batch in progress and stops.",
+        };
+        var bootstrapServers = CommonOptions.BootstrapServers();
+        var filesTopic = new Option<string?>("--files-topic")
+        {
+            Description = "With --follow: the topic the sink announces files on. Overrides Transform:Follow:FilesTopic (default cartstream.lake.files).",
+            HelpName = "NAME",
+        };
+        var command = new Command(
+            "transform",
+            "Validate, clean and de-duplicate raw events into the star-flake model in Parquet: once (catch-up or backfill), " +
+            "or with --follow as files land. The lake is <data-dir>/lake unless Lake:Storage says S3.")
         {
             dataDir,
             filesPerBatch,
+            follow,
+            bootstrapServers,
+            filesTopic,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var lakeRoot = Path.Combine(parseResult.GetRequiredValue(dataDir).FullName, "lake");
-            Directory.CreateDirectory(lakeRoot);
-            using var store = new LocalObjectStore(lakeRoot);
-            var options = new TransformOptions { MaxFilesPerBatch = Math.Max(1, parseResult.GetValue(filesPerBatch)) };
-            var reports = await new TransformRunner(store, options).RunOnceAsync(cancellationToken);
-            if (reports.Count == 0)
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var data = new DataDirectory(parse.GetValue(dataDir));
+            var configuration = CliConfiguration.Build(new Dictionary<string, string?>
             {
-                output.WriteLine($"Nothing new to transform under {store.Location}.");
-                return 0;
-            }
-
-            foreach (var report in reports)
+                [$"{KafkaClientSettings.CommonSection}:bootstrap.servers"] = parse.GetValue(bootstrapServers),
+                [$"{TransformFollowOptions.SectionName}:{nameof(TransformFollowOptions.FilesTopic)}"] = parse.GetValue(filesTopic),
+                [$"{TransformOptions.SectionName}:{nameof(TransformOptions.MaxFilesPerBatch)}"] = parse.GetValue(filesPerBatch)?.ToString(CultureInfo.InvariantCulture),
+            }.Where(kv => kv.Value is not null).ToDictionary());
+            using var logging = ConsoleLogging.Create();
+            try
             {
-                output.Write(report.ToSummary());
-            }
+                var options = OptionsLoader.Load<TransformOptions>(configuration, TransformOptions.SectionName);
+                using var store = OpenLake(configuration, data, logging);
+                if (parse.GetValue(follow))
+                {
+                    return await FollowAsync(store, configuration, options, output, logging, cancellationToken);
+                }
 
-            output.WriteLine($"{reports.Sum(r => r.Records)} record(s) in {reports.Count} batch(es): {reports.Sum(r => r.Facts)} fact(s), {reports.Sum(r => r.Rejected)} rejected; quality reports under DWH/quality/.");
-            return reports.Any(r => r.Quarantined.Count > 0) ? 3 : 0;
+                var reports = await new TransformRunner(store, options, logger: logging.CreateLogger<TransformRunner>()).RunOnceAsync(cancellationToken);
+                if (reports.Count == 0)
+                {
+                    await output.WriteLineAsync($"Nothing new to transform under {store.Location}.");
+                    return 0;
+                }
+
+                foreach (var report in reports)
+                {
+                    await output.WriteAsync(report.ToSummary());
+                }
+
+                await output.WriteLineAsync($"{reports.Sum(r => r.Records)} record(s) in {reports.Count} batch(es): {reports.Sum(r => r.Facts)} fact(s), {reports.Sum(r => r.Rejected)} rejected; quality reports under DWH/quality/.");
+                return reports.Any(r => r.Quarantined.Count > 0) ? 3 : 0;
+            }
+            catch (Exception e) when (e is OptionsValidationException or ObjectStoreException or ArgumentException)
+            {
+                await error.WriteLineAsync($"transform: {e.Message}");
+                return 1;
+            }
         });
         return command;
+    }
+
+    private static async Task<int> FollowAsync(
+        IObjectStore store, IConfiguration configuration, TransformOptions options, TextWriter output, ILoggerFactory logging, CancellationToken cancellationToken)
+    {
+        var followOptions = OptionsLoader.Load<TransformFollowOptions>(configuration, TransformFollowOptions.SectionName);
+        var quarantined = false;
+        var follower = new TransformFollower(
+            store, options, followOptions,
+            async (published, ct) =>
+            {
+                quarantined |= published.Report.Quarantined.Count > 0;
+                await output.WriteAsync(published.Report.ToSummary().AsMemory(), ct);
+                await output.FlushAsync(ct);
+            },
+            logger: logging.CreateLogger("CartStream.Transform"));
+        var consumer = new FileLandedConsumer(configuration, followOptions, logging.CreateLogger("CartStream.Transform.Follow"));
+        await output.WriteLineAsync($"transform: following {followOptions.FilesTopic} (group {followOptions.GroupId}) on {store.Location}. Ctrl-C drains and stops.");
+        await output.FlushAsync(CancellationToken.None);
+        await follower.RunAsync(consumer, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"transform stopped: {follower.RecordsProcessed:N0} record(s) in {follower.BatchesPublished:N0} batch(es)"));
+        return quarantined ? 3 : 0;
+    }
+
+    /// <summary>The lake from <c>Lake:Storage</c>; a local lake lives under the data directory unless configuration names another folder.</summary>
+    private static IObjectStore OpenLake(IConfiguration configuration, DataDirectory data, ILoggerFactory logging)
+    {
+        var rootKey = $"{LakeStorageOptions.SectionName}:{nameof(LakeStorageOptions.Root)}";
+        var storageConfiguration = new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { [rootKey] = configuration[rootKey] ?? data.Lake })
+            .Build();
+        var storage = OptionsLoader.Load<LakeStorageOptions>(storageConfiguration, LakeStorageOptions.SectionName);
+        if (storage.Kind == LakeStorageKind.Local)
+        {
+            Directory.CreateDirectory(storage.Root!);
+        }
+
+        return ObjectStoreFactory.Create(storage, logging);
     }
 }

@@ -219,6 +219,11 @@ public sealed class PartitionFileWriter
             metadata.Add(RawFileMetadata.Entry(RawFileMetadata.SchemaId, id));
         }
 
+        if (buffer.Runs.Count > 1)
+        {
+            metadata.Add(RawFileMetadata.Entry(RawFileMetadata.Offsets, RawFileMetadata.FormatOffsets(buffer.Runs)));
+        }
+
         using var file = new MemoryStream((int)Math.Min(int.MaxValue, buffer.Bytes + 4096));
         using (var writer = new AvroContainerWriter(file, schemaJson, _options.Codec, new AvroContainerWriterOptions { Metadata = metadata, LeaveOpen = true }))
         {

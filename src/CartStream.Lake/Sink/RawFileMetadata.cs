@@ -33,6 +33,48 @@ public static class RawFileMetadata
     /// <summary>The registry id of the records' schema (raw files only).</summary>
     public const string SchemaId = "cartstream.schema_id";
 
+    /// <summary>
+    /// The records' offsets when they are not consecutive, as runs <c>start:count</c> separated by commas, in record
+    /// order (<c>10:5,16:3</c>: offsets 10-14 then 16-18). Absent when the file holds consecutive offsets from
+    /// <see cref="StartOffset"/>, the common case: a raw file skips the offsets of the batch's dead letters and of
+    /// records Kafka does not hand out (transaction markers, compacted records).
+    /// </summary>
+    public const string Offsets = "cartstream.offsets";
+
+    /// <summary>The text of <see cref="Offsets"/> for <paramref name="runs"/>.</summary>
+    public static string FormatOffsets(IEnumerable<OffsetRun> runs) =>
+        string.Join(',', runs.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Start}:{r.Count}")));
+
+    /// <summary>
+    /// The offset of every record of a file, in record order, from its header <paramref name="metadata"/>: the runs
+    /// of <see cref="Offsets"/> when present, else consecutive from <see cref="StartOffset"/>. Null when the header
+    /// has no <see cref="StartOffset"/> or an unreadable <see cref="Offsets"/>.
+    /// </summary>
+    public static IReadOnlyList<OffsetRun>? TryGetOffsetRuns(IReadOnlyDictionary<string, byte[]> metadata, int recordCount)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (!metadata.TryGetValue(Offsets, out var text))
+        {
+            return TryGetLong(metadata, StartOffset, out var start) ? [new OffsetRun(start, recordCount)] : null;
+        }
+
+        var runs = new List<OffsetRun>();
+        foreach (var part in Encoding.UTF8.GetString(text).Split(','))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0
+                || !long.TryParse(part.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                || !int.TryParse(part.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                return null;
+            }
+
+            runs.Add(new OffsetRun(start, count));
+        }
+
+        return runs.Sum(r => (long)r.Count) == recordCount ? runs : null;
+    }
+
     internal static KeyValuePair<string, byte[]> Entry(string key, long value) =>
         new(key, Encoding.UTF8.GetBytes(value.ToString(CultureInfo.InvariantCulture)));
 

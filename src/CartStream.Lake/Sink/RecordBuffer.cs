@@ -7,6 +7,7 @@ internal sealed class RecordBuffer
 {
     private readonly ArrayBufferWriter<byte> _bytes = new(64 * 1024);
     private readonly List<int> _lengths = [];
+    private readonly List<OffsetRun> _runs = [];
 
     public int Count => _lengths.Count;
 
@@ -18,6 +19,9 @@ internal sealed class RecordBuffer
 
     public IBufferWriter<byte> Writer => _bytes;
 
+    /// <summary>The records' offsets as runs of consecutive offsets: one run unless offsets were skipped.</summary>
+    public IReadOnlyList<OffsetRun> Runs => _runs;
+
     /// <summary>Records that the bytes written to <see cref="Writer"/> since the last call are one record at <paramref name="offset"/>.</summary>
     public void Commit(long offset, int startLength)
     {
@@ -25,6 +29,17 @@ internal sealed class RecordBuffer
         if (FirstOffset < 0)
         {
             FirstOffset = offset;
+        }
+
+        // A skipped offset (a dead letter kept in the other file, a transaction marker, a compacted record) starts
+        // a new run, so the file can say exactly which offset each record has.
+        if (_runs.Count > 0 && offset == LastOffset + 1)
+        {
+            _runs[^1] = _runs[^1] with { Count = _runs[^1].Count + 1 };
+        }
+        else
+        {
+            _runs.Add(new OffsetRun(offset, 1));
         }
 
         LastOffset = offset;
@@ -44,6 +59,7 @@ internal sealed class RecordBuffer
     {
         _bytes.Clear();
         _lengths.Clear();
+        _runs.Clear();
         FirstOffset = -1;
         LastOffset = -1;
     }

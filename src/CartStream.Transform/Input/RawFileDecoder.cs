@@ -33,6 +33,7 @@ internal static class RawFileDecoder
         RecordArena arena;
         bool isSalesEvent;
         bool isDeadLetterSchema;
+        IReadOnlyDictionary<string, byte[]> metadata;
         try
         {
             using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment)
@@ -41,6 +42,7 @@ internal static class RawFileDecoder
             using var reader = new AvroContainerReader(stream, key);
             isSalesEvent = reader.IsSalesEventV1;
             isDeadLetterSchema = reader.SchemaJson == DeadLetterSchema.Json;
+            metadata = reader.Metadata;
             arena = new RecordArena();
             foreach (var record in reader.ReadRecords())
             {
@@ -52,11 +54,23 @@ internal static class RawFileDecoder
             return e.Message;
         }
 
+        // The sink names each record's offset: consecutive from the file's start offset, or runs in its header when
+        // offsets were skipped (dead letters in the other file, transaction markers). A file from elsewhere, without
+        // that header, is taken as consecutive from the offset in its name.
+        var runs = RawFileMetadata.TryGetOffsetRuns(metadata, arena.Count) ?? [new OffsetRun(startOffset, arena.Count)];
+        var run = 0;
+        var inRun = 0;
         var value = new SalesEvent();
         for (var i = 0; i < arena.Count; i++)
         {
+            while (inRun >= runs[run].Count)
+            {
+                run++;
+                inRun = 0;
+            }
+
             var bytes = arena[i];
-            var origin = new RecordOrigin(key, partition, startOffset + i, landedAt);
+            var origin = new RecordOrigin(key, partition, runs[run].Start + inRun++, landedAt);
             if (isDeadLetter)
             {
                 AddDeadLetter(batch, bytes, origin, isDeadLetterSchema);

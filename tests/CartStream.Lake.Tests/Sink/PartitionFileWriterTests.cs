@@ -137,6 +137,11 @@ public sealed class PartitionFileWriterTests : IDisposable
         Assert.Equal(garbage, Convert.FromBase64String(letter.GetProperty("value").GetProperty("base64").GetString()!));
         Assert.Equal(JsonValueKind.Null, letter.GetProperty("key").ValueKind);
         Assert.Equal("2", dlq.Meta["cartstream.batch_files"]);
+        // The raw file skips the dead letter's offset, and its header says which offset each record has.
+        var raw = (await DumpAsync([batch.Files[1].Key], ct)).Single();
+        Assert.Equal([0L, 2L], raw.Offsets);
+        Assert.Equal("0:1,2:1", raw.Meta["cartstream.offsets"]);
+        Assert.DoesNotContain("cartstream.offsets", dlq.Meta.Keys);
         var state = await SinkPartitionState.ReadAsync(_store, "sales", 0, ct);
         Assert.Equal(2, state!.EndOffset);
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using CartStream.Events;
 using CartStream.Events.Avro;
 using CartStream.Lake;
@@ -11,10 +13,17 @@ internal static class RawFiles
 {
     public const string Topic = "sales";
 
-    public static async Task<string> PutEventsAsync(IObjectStore store, int partition, long startOffset, IEnumerable<SalesEvent> events, CancellationToken cancellationToken)
+    public static async Task<string> PutEventsAsync(IObjectStore store, int partition, long startOffset, IEnumerable<SalesEvent> events, CancellationToken cancellationToken, string? offsets = null)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new AvroContainerWriter(buffer, SalesEventSchema.Json, AvroCodec.Null, new AvroContainerWriterOptions()))
+        // The sink's header naming each record's offset, for a file whose offsets are not consecutive.
+        var options = offsets is null ? new AvroContainerWriterOptions() : new AvroContainerWriterOptions
+        {
+            Metadata = [new(RawFileMetadata.StartOffset, Encoding.UTF8.GetBytes(startOffset.ToString(CultureInfo.InvariantCulture))),
+                new(RawFileMetadata.Offsets, Encoding.UTF8.GetBytes(offsets))],
+        };
+
+        using (var writer = new AvroContainerWriter(buffer, SalesEventSchema.Json, AvroCodec.Null, options))
         {
             foreach (var e in events)
             {
