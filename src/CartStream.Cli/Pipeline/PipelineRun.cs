@@ -4,6 +4,7 @@ using CartStream.Ingestion;
 using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
 using CartStream.Transform;
+using CartStream.Transform.Follow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +30,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         var ingestion = OptionsLoader.Load<IngestionOptions>(stages, IngestionOptions.SectionName);
         var sinkOptions = OptionsLoader.Load<LakeSinkOptions>(stages, LakeSinkOptions.SectionName);
         var transformOptions = OptionsLoader.Load<TransformOptions>(stages, TransformOptions.SectionName);
+        var followOptions = OptionsLoader.Load<TransformFollowOptions>(stages, TransformFollowOptions.SectionName);
         using var store = LakeStore.Open(stages, data, logging);
         await status.WriteLineAsync($"kafka {kafka.BootstrapServers}, schema registry {kafka.RegistryUrl}, lake {store.Location}");
 
@@ -36,10 +38,12 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         await TopicPreparer.EnsureTopicAsync(KafkaClientSettings.Admin(stages), ingestion.Topic, ingestion.Partitions, TimeSpan.FromSeconds(ingestion.ConnectTimeoutSeconds), logging.CreateLogger("CartStream.Ingestion"));
         var announcements = new ChannelFileLandedNotifier();
         using var sink = new LakeSink(store, stages, sinkOptions, announcements, logging.CreateLogger("CartStream.Lake.Sink"));
-        var transform = new TransformStage(new TransformRunner(store, transformOptions, logger: logging.CreateLogger<TransformRunner>()), announcements.Reader);
+        var published = new PublishedBatches();
+        var transform = new TransformFollower(store, transformOptions, followOptions, published.OnPublishedAsync, logger: logging.CreateLogger<TransformFollower>());
         using var stopSink = new CancellationTokenSource();
         var sinkTask = sink.RunAsync(stopSink.Token);
-        var transformTask = transform.RunAsync(CancellationToken.None);
+        // The transform stops when the announcements end (after the sink drained), with a last full listing.
+        var transformTask = transform.RunAsync(announcements.Reader, CancellationToken.None);
         var producer = new ProduceRunner(stages, ingestion, logging.CreateLogger("CartStream.Ingestion"));
         var produceTask = producer.RunAsync(produce, cancellationToken);
 
@@ -62,7 +66,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
             outcome = RunOutcome.Failed;
         }
 
-        var reports = transform.Reports;
+        var reports = published.Reports;
         using var process = Process.GetCurrentProcess();
         return new RunSummary
         {
@@ -87,7 +91,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
 
     /// <summary>Checks progress until the run is complete, stalls, or is stopped.</summary>
     private async Task<(RunOutcome Outcome, string? StalledStage, PipelineSnapshot Last)> WatchAsync(
-        Task<ProduceResult> produceTask, (string Stage, Task Task)[] running, IObjectStore store, IConfiguration stages, string topic, bool unbounded, TransformStage transform, CancellationToken cancellationToken)
+        Task<ProduceResult> produceTask, (string Stage, Task Task)[] running, IObjectStore store, IConfiguration stages, string topic, bool unbounded, TransformFollower transform, CancellationToken cancellationToken)
     {
         using var watermarks = new TopicWatermarks(stages);
         var last = new PipelineSnapshot(false, 0, 0, 0, 0);
@@ -119,7 +123,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
                 watermarks.Records(topic, partitions),
                 await LakeProgress.LandedAsync(store, topic, partitions, cancellationToken),
                 await TransformProgress.PendingFilesAsync(store, cancellationToken),
-                transform.Records);
+                transform.RecordsProcessed);
             if (snapshot.MovedSince(last))
             {
                 lastMove.Restart();
