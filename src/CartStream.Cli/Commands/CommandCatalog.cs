@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return TransformCommand.Create();
         yield return RunCommand.Create();
         yield return VerifyCommand.Create();
+        yield return CleanupCommand.Create();
     }
 }
