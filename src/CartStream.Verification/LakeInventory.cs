@@ -4,22 +4,29 @@ using CartStream.Events.Avro;
 using CartStream.Lake;
 using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
+using CartStream.Retention;
 
 namespace CartStream.Verification;
 
 /// <summary>
 /// The lake's side: every record of the topic should be in exactly one raw or dead-letter file. Dead-letter
 /// records name their offset; a raw file holds, in order, its batch's offsets between its start and end offsets
-/// that are not dead letters (the sink's contract, docs/lake.md).
+/// that are not dead letters (the sink's contract, docs/lake.md). A file retention deleted counts through its
+/// ledger line (its offsets), unless the file is still present, which then counts instead.
 /// </summary>
 internal static class LakeInventory
 {
-    public static async Task CountAsync(IObjectStore store, string topic, AddressTally tally, List<string> problems, CancellationToken cancellationToken)
+    /// <summary>Marks a sighting that comes from the retention ledger, not from a file in the lake.</summary>
+    public const string DeletedSuffix = " (deleted, in the retention ledger)";
+
+    public static async Task CountAsync(IObjectStore store, string topic, IReadOnlyList<LedgerEntry> ledger, AddressTally tally, List<string> problems, CancellationToken cancellationToken)
     {
         var raw = new List<(string Key, RawFileId Id)>();
         var deadLetters = new Dictionary<int, HashSet<long>>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var file in store.ListAsync(LakeLayout.TopicsArea, cancellationToken))
         {
+            present.Add(file.Key);
             if (!LakeLayout.TryParseRawFileKey(file.Key, out var id) || id.SourceTopic != topic)
             {
                 continue;
@@ -37,6 +44,27 @@ internal static class LakeInventory
                 var address = ReadDeadLetterAddress(record.Span);
                 tally.Add(address, file.Key);
                 (deadLetters.TryGetValue(address.Partition, out var set) ? set : deadLetters[address.Partition] = []).Add(address.Offset);
+            }
+        }
+
+        foreach (var entry in ledger)
+        {
+            if (entry.Area is not (LakeArea.Raw or LakeArea.DeadLetter) || present.Contains(entry.Key))
+            {
+                continue;
+            }
+
+            foreach (var range in entry.Ranges.Where(r => r.Topic == topic))
+            {
+                for (var offset = range.First; offset <= range.Last; offset++)
+                {
+                    var address = new RecordAddress(range.Partition, offset);
+                    tally.Add(address, entry.Key + DeletedSuffix);
+                    if (entry.Area == LakeArea.DeadLetter)
+                    {
+                        (deadLetters.TryGetValue(address.Partition, out var set) ? set : deadLetters[address.Partition] = []).Add(address.Offset);
+                    }
+                }
             }
         }
 

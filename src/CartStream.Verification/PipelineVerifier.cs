@@ -1,11 +1,13 @@
 using CartStream.Lake.Storage;
+using CartStream.Retention;
 using Microsoft.Extensions.Configuration;
 
 namespace CartStream.Verification;
 
 /// <summary>
 /// Reconciles one events topic with the lake: the generator's sequences in the topic, every offset in exactly one
-/// raw or dead-letter file, and every offset in exactly one row of <c>fact_sales</c> or <c>rejected</c>.
+/// raw or dead-letter file, and every offset in exactly one row of <c>fact_sales</c> or <c>rejected</c>; files
+/// retention deleted count from its ledger.
 /// </summary>
 public static class PipelineVerifier
 {
@@ -18,10 +20,12 @@ public static class PipelineVerifier
         var problems = new List<string>();
         TopicInventory.CheckSequences(configuration, topic, highWatermarks, problems, cancellationToken);
 
+        // Files retention deleted still count, from the offsets and lineage its ledger kept for them.
+        var ledger = await RetentionLedger.ReadAsync(store, cancellationToken);
         var lake = new AddressTally("lake", highWatermarks);
-        await LakeInventory.CountAsync(store, topic, lake, problems, cancellationToken);
+        await LakeInventory.CountAsync(store, topic, ledger, lake, problems, cancellationToken);
         var model = new AddressTally("model", highWatermarks);
-        await ModelInventory.CountAsync(store, topic, model, cancellationToken);
+        await ModelInventory.CountAsync(store, topic, ledger, model, cancellationToken);
         return new VerificationReport(
             topic,
             highWatermarks.Values.Sum(),

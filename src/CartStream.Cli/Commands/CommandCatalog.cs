@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return RunCommand.Create();
         yield return VerifyCommand.Create();
+        yield return CleanupCommand.Create();
     }
 }
