@@ -10,7 +10,9 @@ foreach (var command in CommandCatalog.All())
 var parsed = root.Parse(args);
 try
 {
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl-C asks a command to stop: stages drain (the sink publishes what it holds, the transform takes every
+    // file landed), which can take longer than the library's default 2 s before it gives up on the command.
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
 }
 catch (OperationCanceledException)
 {

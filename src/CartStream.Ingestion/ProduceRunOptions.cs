@@ -12,6 +12,9 @@ public sealed class ProduceRunOptions
     /// <summary>Produce for this long, continuing the stream.</summary>
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>Neither a count nor a duration: produce until the run's cancellation token fires (the demo).</summary>
+    public bool UntilStopped { get; init; }
+
     /// <summary>How fast.</summary>
     public GenerationRate Rate { get; init; } = GenerationRate.Default;
 

@@ -34,13 +34,13 @@ public sealed class ProduceRunner
         _logger = logger;
     }
 
-    /// <summary>Produces until the event count or the duration is reached, then waits for every delivery report.</summary>
+    /// <summary>Produces until the event count or the duration is reached (or until stopped), then waits for every delivery report.</summary>
     public async Task<ProduceResult> RunAsync(ProduceRunOptions run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Events is null && run.Duration is null)
+        if (run.Events is null && run.Duration is null && !run.UntilStopped)
         {
-            throw new ArgumentException("Give an event count, a duration, or both.", nameof(run));
+            throw new ArgumentException("Give an event count, a duration, or both (or ask to run until stopped).", nameof(run));
         }
 
         var stopwatch = Stopwatch.StartNew();

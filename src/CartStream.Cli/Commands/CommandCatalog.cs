@@ -16,5 +16,9 @@ internal static class CommandCatalog
         yield return TransformCommand.Create();
         yield return LoadCommand.Create();
         yield return ServeCommand.Create();
+        yield return DemoCommand.Create();
+        yield return RunCommand.Create();
+        yield return VerifyCommand.Create();
+        yield return CleanupCommand.Create();
     }
 }

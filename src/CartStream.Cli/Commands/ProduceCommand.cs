@@ -40,7 +40,7 @@ internal static class ProduceCommand
                         Rate = rate,
                         Generator = generator,
                         LabelsPath = data.LabelsFile,
-                        RunStatePath = Path.Combine(Path.GetDirectoryName(data.LabelsFile)!, "run.json"),
+                        RunStatePath = data.GeneratorRunStateFile,
                         Progress = error,
                     },
                     cancellationToken);

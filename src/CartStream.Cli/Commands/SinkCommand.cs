@@ -3,7 +3,6 @@ using System.Globalization;
 using CartStream.Cli.Hosting;
 using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CartStream.Cli.Commands;
@@ -29,19 +28,7 @@ internal static class SinkCommand
             try
             {
                 var options = OptionsLoader.Load<LakeSinkOptions>(configuration, LakeSinkOptions.SectionName);
-                // A local lake lives under the data directory unless configuration names another folder.
-                var rootKey = $"{LakeStorageOptions.SectionName}:{nameof(LakeStorageOptions.Root)}";
-                var storageConfiguration = new ConfigurationBuilder()
-                    .AddConfiguration(configuration)
-                    .AddInMemoryCollection(new Dictionary<string, string?> { [rootKey] = configuration[rootKey] ?? data.Lake })
-                    .Build();
-                var storage = OptionsLoader.Load<LakeStorageOptions>(storageConfiguration, LakeStorageOptions.SectionName);
-                if (storage.Kind == LakeStorageKind.Local)
-                {
-                    Directory.CreateDirectory(storage.Root!);
-                }
-
-                using var store = ObjectStoreFactory.Create(storage, logging);
+                using var store = LakeStore.Open(configuration, data, logging);
                 using var notifier = string.IsNullOrWhiteSpace(options.FilesTopic) ? null : new KafkaFileLandedNotifier(configuration, options.FilesTopic);
                 using var sink = new LakeSink(store, configuration, options, notifier, logging.CreateLogger("CartStream.Lake.Sink"));
                 await output.WriteLineAsync($"sink: {options.Topic} -> {store.Location} (group {options.GroupId}). Ctrl-C drains and stops.");

@@ -6,11 +6,11 @@ namespace CartStream.Cli.Hosting;
 public static class ConsoleLogging
 {
     /// <summary>
-    /// A logger factory writing single-line entries to stderr, Information and up: stdout stays for what a
-    /// command prints as its result (the broker's bootstrap address, a run's summary line), which scripts read.
+    /// A logger factory writing single-line entries to stderr, <paramref name="minimum"/> and up: stdout stays for
+    /// what a command prints as its result (the broker's bootstrap address, a run's summary line), which scripts read.
     /// </summary>
-    public static ILoggerFactory Create() => LoggerFactory.Create(builder => builder
-        .SetMinimumLevel(LogLevel.Information)
+    public static ILoggerFactory Create(LogLevel minimum = LogLevel.Information) => LoggerFactory.Create(builder => builder
+        .SetMinimumLevel(minimum)
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
         .AddSimpleConsole(o =>
         {

@@ -33,6 +33,9 @@ public sealed class DataDirectory
     /// <summary>The generator's dirty-record labels, which no stage of the pipeline reads.</summary>
     public string LabelsFile => Path.Combine(Root, "generator", "labels.jsonl");
 
+    /// <summary>The producer's record of the stream it is generating, so a restarted run continues it.</summary>
+    public string GeneratorRunStateFile => Path.Combine(Root, "generator", "run.json");
+
     /// <summary>Rolling log files.</summary>
     public string Logs => Path.Combine(Root, "logs");
 

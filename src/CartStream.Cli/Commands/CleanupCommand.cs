@@ -1,0 +1,49 @@
+using System.CommandLine;
+using CartStream.Cli.Hosting;
+using CartStream.Retention;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CartStream.Cli.Commands;
+
+/// <summary><c>cartstream cleanup</c>: retention of the lake, the seed's <c>s3_cleanup</c>.</summary>
+internal static class CleanupCommand
+{
+    public static Command Create()
+    {
+        var dataDir = CommonOptions.DataDir();
+        var dryRun = new Option<bool>("--dry-run") { Description = "List what would be deleted (key, area, size, reason) and delete nothing." };
+        var command = new Command(
+            "cleanup",
+            "Delete what the lake no longer needs: raw and dead-letter files once transformed and older than Retention:RawMaxAgeDays, " +
+            "model parts once loaded into the warehouse and older than Retention:WarehouseMaxAgeDays (rejected rows: " +
+            "Retention:RejectedMaxAgeDays). Never touches _state/, quarantine/ or anything it does not recognise. Every deletion " +
+            "is recorded first in _state/retention/ledger/, so verify still reconciles afterwards.")
+        {
+            dataDir,
+            dryRun,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var data = new DataDirectory(parse.GetValue(dataDir));
+            var configuration = CliConfiguration.Build();
+            using var logging = ConsoleLogging.Create(LogLevel.Warning);
+            try
+            {
+                var options = OptionsLoader.Load<RetentionOptions>(configuration, RetentionOptions.SectionName);
+                using var store = LakeStore.Open(configuration, data, logging);
+                // Until the warehouse's load manifest is wired here, "loaded" means a marker under _state/warehouse/loaded/.
+                var cleaner = new RetentionCleaner(store, options, new LakeLoadMarkers(store), logger: logging.CreateLogger<RetentionCleaner>());
+                var result = await cleaner.RunAsync(parse.GetValue(dryRun), cancellationToken);
+                await parse.InvocationConfiguration.Output.WriteAsync(result.ToText());
+                return 0;
+            }
+            catch (OptionsValidationException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"cleanup: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

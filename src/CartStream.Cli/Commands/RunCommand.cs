@@ -1,0 +1,68 @@
+using System.CommandLine;
+using CartStream.Cli.Hosting;
+using CartStream.Cli.Pipeline;
+using CartStream.Ingestion;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CartStream.Cli.Commands;
+
+/// <summary><c>cartstream run</c>: the whole pipeline in one process for a bounded number of events.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var stream = new GeneratorCommandOptions();
+        var dataDir = CommonOptions.DataDir();
+        var json = new Option<bool>("--json") { Description = "Print only the run summary, as JSON (for scripts); logs stay on stderr." };
+        var command = new Command(
+            "run",
+            "Run every stage in one process (embedded broker and schema registry, producer, lake sink, transform) until every " +
+            "generated event is a row of the model. Exit code 0 when complete, 2 when no stage moved for Pipeline:StallTimeout " +
+            "(the summary names the stage), 130 when stopped. Run it again on the same data directory to resume.")
+        {
+            dataDir,
+            json,
+        };
+        stream.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var data = new DataDirectory(parse.GetValue(dataDir));
+            var configuration = CliConfiguration.Build();
+            using var logging = ConsoleLogging.Create(LogLevel.Warning);
+            var error = parse.InvocationConfiguration.Error;
+            try
+            {
+                var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
+                var rate = parse.GetRequiredValue(stream.Rate);
+                var generator = stream.ToGeneratorOptions(parse);
+                await error.WriteLineAsync($"run: {GeneratorCommandOptions.Describe(rate, generator)}; data in {data.Root}");
+                var produce = new ProduceRunOptions
+                {
+                    Events = parse.GetValue(stream.Events),
+                    Duration = parse.GetValue(stream.Duration),
+                    Rate = rate,
+                    Generator = generator,
+                    LabelsPath = data.LabelsFile,
+                    RunStatePath = data.GeneratorRunStateFile,
+                };
+                var quiet = parse.GetValue(json) || !ProgressView.IsAvailable;
+                var view = new ProgressView(produce.Events);
+                var run = new PipelineRun(configuration, data, options, logging, error) { Progress = quiet ? null : view.Update };
+                var summary = quiet
+                    ? await run.RunAsync(produce, cancellationToken)
+                    : await view.ShowAsync(() => run.RunAsync(produce, cancellationToken));
+                await File.WriteAllTextAsync(DataDirectory.EnsureParent(data.RunSummaryFile), summary.ToJson(), CancellationToken.None);
+                var output = parse.InvocationConfiguration.Output;
+                await output.WriteAsync(parse.GetValue(json) ? summary.ToJson() + Environment.NewLine : summary.ToText());
+                return (int)summary.Outcome;
+            }
+            catch (OptionsValidationException e)
+            {
+                await error.WriteLineAsync($"run: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}
