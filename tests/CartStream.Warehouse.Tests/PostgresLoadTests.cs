@@ -66,6 +66,32 @@ public sealed class PostgresLoadTests(LoadedLake lake) : IClassFixture<LoadedLak
         Assert.Equal(facts, (await database.QueryAsync("SELECT count(*) FROM fact_sales", ct)).Single()[0]);
     }
 
+    [Fact]
+    public async Task The_Redshift_staging_and_merge_SQL_run_on_PostgreSQL_loads_once_and_gives_the_same_answers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TemporaryPostgresDatabase.CreateAsync(ct);
+        var options = new WarehouseOptions
+        {
+            Backend = WarehouseBackend.Postgres, PostgresConnectionString = database.ConnectionString, PostgresUsesRedshiftMerge = true,
+        };
+
+        await using (var loader = await WarehouseLoader.OpenAsync(lake.Store, options, cancellationToken: ct))
+        {
+            Assert.Equal(0, (await loader.LoadPendingAsync(ct)).Quarantined);
+        }
+
+        var before = await SnapshotAsync(database, ct);
+        await using (var loader = await WarehouseLoader.OpenAsync(lake.Store, options, cancellationToken: ct))
+        {
+            Assert.Empty((await loader.LoadPendingAsync(ct)).Batches);
+        }
+
+        Assert.Equal(before, await SnapshotAsync(database, ct));
+        await using var queries = await WarehouseQueries.OpenAsync(options, ct);
+        await DashboardAssertions.AnswersEqualTheParquetAsync(queries, lake, ct);
+    }
+
     private static async Task<List<string>> SnapshotAsync(TemporaryPostgresDatabase database, CancellationToken ct)
     {
         var rows = new List<string>();

@@ -15,11 +15,13 @@ namespace CartStream.Warehouse.Backends;
 internal sealed class PostgresWarehouse : WarehouseDatabase
 {
     private readonly NpgsqlConnection _connection;
+    private readonly bool _redshiftMerge;
 
-    private PostgresWarehouse(NpgsqlConnection connection)
+    private PostgresWarehouse(NpgsqlConnection connection, bool redshiftMerge)
         : base(SqlDialect.Postgres)
     {
         _connection = connection;
+        _redshiftMerge = redshiftMerge;
     }
 
     public override DbConnection Connection => _connection;
@@ -36,7 +38,7 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            return new PostgresWarehouse(connection);
+            return new PostgresWarehouse(connection, options.PostgresUsesRedshiftMerge);
         }
         catch
         {
@@ -53,6 +55,9 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
     public override bool IsTransient(Exception error) => IsUnreachable(error);
 
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    protected override IEnumerable<string> MergeStatements() =>
+        _redshiftMerge ? Redshift.RedshiftMergeSql.Merge(Dialect) : base.MergeStatements();
 
     protected override async Task<long> StageAsync(LakeFile file, DbTransaction transaction, CancellationToken cancellationToken)
     {
