@@ -95,7 +95,7 @@ public sealed class PostgresLoadTests(LoadedLake lake) : IClassFixture<LoadedLak
     private static async Task<List<string>> SnapshotAsync(TemporaryPostgresDatabase database, CancellationToken ct)
     {
         var rows = new List<string>();
-        foreach (var table in new[] { "fact_sales", "rejected", "dim_customer", "dim_product", "dim_currency", "load_manifest", "fact_order", "customer_first_order", "agg_sales_hourly", "agg_product_daily", "agg_quality_daily" })
+        foreach (var table in new[] { "fact_sales", "rejected", "dim_customer", "dim_product", "dim_currency", "load_manifest", "fact_order", "customer_first_order", "agg_sales_hourly", "agg_sales_daily", "agg_product_daily", "agg_quality_daily" })
         {
             var row = (await database.QueryAsync($"SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t::text)) FROM {table} t", ct)).Single();
             rows.Add($"{table}: {row[0]} {row[1]}");

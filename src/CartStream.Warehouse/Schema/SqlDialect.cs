@@ -90,12 +90,10 @@ public abstract class SqlDialect
         public override string PartitionOfSourceFile(string column) =>
             $"coalesce(CAST(substring({column} from '\\+([0-9]+)\\+[0-9]+\\.avro$') AS integer), -1)";
 
-        // The rollup rebuild and the hourly queries select by time; the fact merge probes by event id (the key).
+        // The merge probes fact_sales, rejected and fact_order by their keys; the time series filter by day.
         public override IEnumerable<string> Indexes() =>
         [
-            "CREATE INDEX IF NOT EXISTS fact_sales_event_time ON fact_sales (event_time)",
-            "CREATE INDEX IF NOT EXISTS fact_order_order_hour ON fact_order (order_hour)",
-            "CREATE INDEX IF NOT EXISTS agg_sales_hourly_bucket ON agg_sales_hourly (bucket_hour)",
+            "CREATE INDEX IF NOT EXISTS agg_sales_hourly_day ON agg_sales_hourly (bucket_day)",
         ];
     }
 }
