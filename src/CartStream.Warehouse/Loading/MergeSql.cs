@@ -90,7 +90,7 @@ internal static class MergeSql
             ON CONFLICT (source_file, source_offset) DO NOTHING
             """;
 
-        foreach (var statement in RollupSql.Orders().Concat(RollupSql.Deltas()).Concat(RollupSql.ApplyByUpsert()))
+        foreach (var statement in RollupSql.Orders().Concat(RollupSql.Deltas()).Concat(dialect.UpsertsRollups ? RollupSql.ApplyByUpsert() : RollupSql.ApplyByDeleteInsert()))
         {
             yield return statement;
         }
