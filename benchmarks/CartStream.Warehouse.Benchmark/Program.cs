@@ -37,7 +37,6 @@ public static class Program
         };
         await MeasureAsync("DuckDB", store, duckDb);
         BareDuckDb(lake);
-        if (Environment.GetEnvironmentVariable("ONLY_DUCKDB") is not null) { return 0; }
         File.Delete(duckDb.DuckDbPath);
 
         var admin = Environment.GetEnvironmentVariable("CARTSTREAM_TEST_POSTGRES");

@@ -42,7 +42,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<SalesPoint>> SalesOverTimeAsync(QueryFilter filter, TimeBucket bucket, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT {Bucket(bucket)} AS bucket, sum(net), coalesce(sum(margin), 0), CAST(sum(orders) AS BIGINT), CAST(sum(units) AS BIGINT)
+            SELECT {Bucket(bucket)} AS bucket, CAST(sum(net) AS DECIMAL(18,4)), CAST(coalesce(sum(margin), 0) AS DECIMAL(18,4)), CAST(sum(orders) AS BIGINT), CAST(sum(units) AS BIGINT)
             FROM agg_sales_hourly WHERE {DayFilter()} GROUP BY {Bucket(bucket)} ORDER BY 1
             """,
             filter,
@@ -59,7 +59,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<RankedItem>> TopProductsAsync(QueryFilter filter, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT p.product_id, coalesce(p.name, p.product_id), sum(a.net) AS revenue, CAST(sum(a.units) AS BIGINT)
+            SELECT p.product_id, coalesce(p.name, p.product_id), CAST(sum(a.net) AS DECIMAL(18,4)) AS revenue, CAST(sum(a.units) AS BIGINT)
             FROM agg_product_daily a JOIN dim_product p ON p.product_key = a.product_key
             WHERE {DailyFilter()}
             GROUP BY p.product_id, p.name ORDER BY revenue DESC, p.product_id LIMIT {Limit(limit)}
@@ -72,7 +72,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<RankedItem>> TopCategoriesAsync(QueryFilter filter, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT category, sum(net) AS revenue, CAST(sum(units) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
+            SELECT category, CAST(sum(net) AS DECIMAL(18,4)) AS revenue, CAST(sum(units) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
             GROUP BY category ORDER BY revenue DESC, category LIMIT {Limit(limit)}
             """,
             filter,
@@ -83,7 +83,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<PlaceRevenue>> RevenueByPlaceAsync(QueryFilter filter, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT country_code, city_name, sum(net) AS revenue, CAST(sum(orders) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
+            SELECT country_code, city_name, CAST(sum(net) AS DECIMAL(18,4)) AS revenue, CAST(sum(orders) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
             GROUP BY country_code, city_name ORDER BY country_code, revenue DESC, city_name
             """,
             filter,
@@ -126,7 +126,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     private Task<IReadOnlyList<MixItem>> MixAsync(string column, QueryFilter filter, CancellationToken cancellationToken) =>
         QueryAsync(
             $"""
-            SELECT {column}, sum(net) AS revenue, CAST(sum(orders) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
+            SELECT {column}, CAST(sum(net) AS DECIMAL(18,4)) AS revenue, CAST(sum(orders) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
             GROUP BY {column} ORDER BY revenue DESC, {column}
             """,
             filter,

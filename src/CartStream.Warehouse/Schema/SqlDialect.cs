@@ -62,7 +62,8 @@ public abstract class SqlDialect
             ColumnType.Money => "DECIMAL(18,4)",
             ColumnType.Fraction => "DECIMAL(9,4)",
             ColumnType.Rate => "DECIMAL(18,6)",
-            ColumnType.Total => "DECIMAL(38,4)",
+            // Up to 10^14 USD: a 64-bit decimal, which DuckDB sums and hands to .NET far faster than a 128-bit one.
+            ColumnType.Total => "DECIMAL(18,4)",
             ColumnType.TimestampUtc => "TIMESTAMPTZ",
             ColumnType.Date => "DATE",
             ColumnType.Bool => "BOOLEAN",
