@@ -25,6 +25,12 @@ public sealed class WarehouseOptions
     /// <summary>The Npgsql connection string of the PostgreSQL warehouse.</summary>
     public string? PostgresConnectionString { get; set; }
 
+    /// <summary>
+    /// PostgreSQL only: merge with the Redshift SQL (ROW_NUMBER, DELETE ... USING, INSERT) instead of ON CONFLICT, so the
+    /// Redshift flow runs for real against a local server. Same results, slower; for checking the Redshift SQL.
+    /// </summary>
+    public bool PostgresUsesRedshiftMerge { get; set; }
+
     /// <summary>Local folder where lake files are copied before loading (DuckDB reads local files only); default: the system temp folder.</summary>
     public string? StagingDirectory { get; set; }
 

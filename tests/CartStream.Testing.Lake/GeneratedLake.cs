@@ -57,6 +57,57 @@ public static class GeneratedLake
         return placed;
     }
 
+    /// <summary>
+    /// Lands <paramref name="records"/> events of <paramref name="generator"/> without holding them all: each partition
+    /// buffers one file's worth, so millions of events fit in memory. Not-Avro messages go to a dead-letter file per raw file.
+    /// </summary>
+    public static async Task LandStreamingAsync(IObjectStore store, SalesEventGenerator generator, long records, int partitions, int recordsPerFile, CancellationToken cancellationToken)
+    {
+        var good = Enumerable.Range(0, partitions).Select(_ => new List<CartStream.Events.SalesEvent>()).ToArray();
+        var bad = Enumerable.Range(0, partitions).Select(_ => new List<byte[]>()).ToArray();
+        var offsets = new long[partitions];
+        async Task FlushAsync(int p)
+        {
+            if (good[p].Count > 0)
+            {
+                await RawFiles.PutEventsAsync(store, p, offsets[p], good[p], cancellationToken);
+                offsets[p] += good[p].Count;
+                good[p].Clear();
+            }
+
+            if (bad[p].Count > 0)
+            {
+                await RawFiles.PutDeadLettersAsync(store, p, offsets[p], bad[p], cancellationToken);
+                offsets[p] += bad[p].Count;
+                bad[p].Clear();
+            }
+        }
+
+        for (long i = 0; i < records; i++)
+        {
+            var record = generator.Next();
+            var p = PartitionOf(record.Event.OrderId, partitions);
+            if (record.NotAvroPayload is { } payload)
+            {
+                bad[p].Add(payload);
+            }
+            else
+            {
+                good[p].Add(record.Event);
+            }
+
+            if (good[p].Count + bad[p].Count >= recordsPerFile)
+            {
+                await FlushAsync(p);
+            }
+        }
+
+        for (var p = 0; p < partitions; p++)
+        {
+            await FlushAsync(p);
+        }
+    }
+
     /// <summary>Generates <paramref name="records"/> events, lands them and transforms them in batches of <paramref name="filesPerBatch"/> raw files.</summary>
     public static async Task<IReadOnlyList<QualityReport>> BuildAsync(
         IObjectStore store, int records, CancellationToken cancellationToken, int seed = 7, int partitions = 4, int recordsPerFile = 400, int filesPerBatch = 8, int eventsPerDay = 5_000)

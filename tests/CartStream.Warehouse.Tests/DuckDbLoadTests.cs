@@ -159,7 +159,7 @@ public sealed class DuckDbLoadTests : IDisposable
         """, Database);
 
     private List<string> Snapshot() =>
-        new[] { "fact_sales", "rejected", "dim_customer", "dim_product", "dim_currency", "load_manifest", "fact_order", "customer_first_order", "agg_sales_hourly", "agg_product_daily", "agg_quality_daily" }
+        new[] { "fact_sales", "rejected", "dim_customer", "dim_product", "dim_currency", "load_manifest", "fact_order", "customer_first_order", "agg_sales_hourly", "agg_sales_daily", "agg_product_daily", "agg_quality_daily" }
         .Select(t => $"{t}: {string.Join(" ", DuckDb.Query($"SELECT count(*), sum(hash(COLUMNS(*))) FROM {t}", Database).Single())}")
         .ToList();
 }

@@ -27,6 +27,9 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>The merge this backend runs after staging.</summary>
+    protected virtual IEnumerable<string> MergeStatements() => MergeSql.Merge(Dialect);
+
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         foreach (var table in WarehouseTables.All)
@@ -81,7 +84,7 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
             rows[file.Key] = await StageAsync(file, transaction, cancellationToken);
         }
 
-        foreach (var statement in MergeSql.Merge(Dialect))
+        foreach (var statement in MergeStatements())
         {
             await ExecuteAsync(statement, transaction, cancellationToken);
         }

@@ -6,7 +6,8 @@ namespace CartStream.Warehouse.Queries;
 
 /// <summary>
 /// <see cref="IWarehouseQueries"/> on DuckDB or PostgreSQL: one SQL text per question, parameter markers spelled
-/// per dialect, read from the rollups (<c>agg_sales_hourly</c>, <c>agg_product_daily</c>, <c>agg_quality_daily</c>), so
+/// per dialect, read from the rollups (<c>agg_sales_hourly</c>, <c>agg_sales_daily</c>, <c>agg_product_daily</c>,
+/// <c>agg_quality_daily</c>), so
 /// orders and new customers are sums, never <c>count(DISTINCT ...)</c> over the facts.
 /// </summary>
 public sealed class WarehouseQueries : IWarehouseQueries
@@ -41,8 +42,8 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<SalesPoint>> SalesOverTimeAsync(QueryFilter filter, TimeBucket bucket, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT date_trunc('{Unit(bucket)}', bucket_hour) AS bucket, sum(net), coalesce(sum(margin), 0), CAST(sum(orders) AS BIGINT), CAST(sum(units) AS BIGINT)
-            FROM agg_sales_hourly WHERE {HourlyFilter()} GROUP BY 1 ORDER BY 1
+            SELECT {Bucket(bucket)} AS bucket, sum(net), coalesce(sum(margin), 0), CAST(sum(orders) AS BIGINT), CAST(sum(units) AS BIGINT)
+            FROM agg_sales_hourly WHERE {DayFilter()} GROUP BY {Bucket(bucket)} ORDER BY 1
             """,
             filter,
             r =>
@@ -71,7 +72,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<RankedItem>> TopCategoriesAsync(QueryFilter filter, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT category, sum(net) AS revenue, CAST(sum(units) AS BIGINT) FROM agg_sales_hourly WHERE {HourlyFilter()}
+            SELECT category, sum(net) AS revenue, CAST(sum(units) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
             GROUP BY category ORDER BY revenue DESC, category LIMIT {Limit(limit)}
             """,
             filter,
@@ -82,7 +83,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<PlaceRevenue>> RevenueByPlaceAsync(QueryFilter filter, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT country_code, city_name, sum(net) AS revenue, CAST(sum(orders) AS BIGINT) FROM agg_sales_hourly WHERE {HourlyFilter()}
+            SELECT country_code, city_name, sum(net) AS revenue, CAST(sum(orders) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
             GROUP BY country_code, city_name ORDER BY country_code, revenue DESC, city_name
             """,
             filter,
@@ -99,8 +100,8 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<CustomerMixPoint>> NewVersusReturningAsync(QueryFilter filter, TimeBucket bucket, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT date_trunc('{Unit(bucket)}', bucket_hour) AS bucket, CAST(sum(new_customer_orders) AS BIGINT), CAST(sum(orders) - sum(new_customer_orders) AS BIGINT)
-            FROM agg_sales_hourly WHERE {HourlyFilter()} GROUP BY 1 ORDER BY 1
+            SELECT {Bucket(bucket)} AS bucket, CAST(sum(new_customer_orders) AS BIGINT), CAST(sum(orders) - sum(new_customer_orders) AS BIGINT)
+            FROM agg_sales_hourly WHERE {DayFilter()} GROUP BY {Bucket(bucket)} ORDER BY 1
             """,
             filter,
             r => new CustomerMixPoint(Utc(r.GetValue(0)), r.GetInt64(1), r.GetInt64(2)),
@@ -125,7 +126,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     private Task<IReadOnlyList<MixItem>> MixAsync(string column, QueryFilter filter, CancellationToken cancellationToken) =>
         QueryAsync(
             $"""
-            SELECT {column}, sum(net) AS revenue, CAST(sum(orders) AS BIGINT) FROM agg_sales_hourly WHERE {HourlyFilter()}
+            SELECT {column}, sum(net) AS revenue, CAST(sum(orders) AS BIGINT) FROM agg_sales_daily WHERE {DayFilter()}
             GROUP BY {column} ORDER BY revenue DESC, {column}
             """,
             filter,
@@ -134,8 +135,8 @@ public sealed class WarehouseQueries : IWarehouseQueries
 
     private string P(string name) => _database.Dialect.Parameter(name);
 
-    private string HourlyFilter() =>
-        $"bucket_hour >= CAST({P("from")} AS DATE) AND bucket_hour < CAST({P("to")} AS DATE) AND {DimensionFilter()}";
+    private string DayFilter() =>
+        $"bucket_day >= CAST({P("from")} AS DATE) AND bucket_day < CAST({P("to")} AS DATE) AND {DimensionFilter()}";
 
     private string DailyFilter() =>
         $"a.bucket_day >= CAST({P("from")} AS DATE) AND a.bucket_day < CAST({P("to")} AS DATE) AND {DimensionFilter("a.")}";
@@ -145,7 +146,8 @@ public sealed class WarehouseQueries : IWarehouseQueries
         $"AND (CAST({P("category")} AS VARCHAR) IS NULL OR {alias}category = CAST({P("category")} AS VARCHAR)) " +
         $"AND (CAST({P("channel")} AS VARCHAR) IS NULL OR {alias}sales_channel = CAST({P("channel")} AS VARCHAR))";
 
-    private static string Unit(TimeBucket bucket) => bucket == TimeBucket.Hour ? "hour" : "day";
+    // Both columns are stored, so no time-zone arithmetic runs at query time.
+    private static string Bucket(TimeBucket bucket) => bucket == TimeBucket.Hour ? "bucket_hour" : "bucket_day";
 
     private static string Limit(int limit) =>
         limit is >= 1 and <= 10_000 ? limit.ToString(CultureInfo.InvariantCulture) : throw new ArgumentOutOfRangeException(nameof(limit), "between 1 and 10000");
@@ -161,6 +163,7 @@ public sealed class WarehouseQueries : IWarehouseQueries
     {
         DateTimeOffset o => o.UtcDateTime,
         DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         _ => throw new InvalidCastException($"not a timestamp: {value.GetType()}"),
     };
 

@@ -50,7 +50,7 @@ internal sealed class RedshiftDialect : SqlDialect
         "fact_order" => "\nDISTSTYLE KEY DISTKEY (customer_key)\nSORTKEY (order_hour)",
         "rejected" => "\nDISTSTYLE EVEN\nSORTKEY (event_date)",
         "agg_sales_hourly" => "\nDISTSTYLE EVEN\nSORTKEY (bucket_hour)",
-        "agg_product_daily" or "agg_quality_daily" => "\nDISTSTYLE EVEN\nSORTKEY (bucket_day)",
+        "agg_sales_daily" or "agg_product_daily" or "agg_quality_daily" => "\nDISTSTYLE EVEN\nSORTKEY (bucket_day)",
         "load_manifest" or "load_quarantine" => "\nDISTSTYLE ALL",
         _ when SmallTables.Contains(table.Name) => "\nDISTSTYLE ALL",
         _ => "",

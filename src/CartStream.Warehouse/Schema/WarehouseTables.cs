@@ -42,26 +42,32 @@ public static class WarehouseTables
         new("customer_key", ColumnType.BigInt), new("order_id", ColumnType.Text), new("order_time", ColumnType.TimestampUtc),
     ], ["customer_key"]);
 
-    /// <summary>
-    /// Sales by hour and the dashboards' dimensions. Rebuilt for the hours a batch touches, so it has no declared key
-    /// (DuckDB refuses to delete and re-insert a key in one transaction); the rebuild keeps its rows unique.
-    /// </summary>
+    /// <summary>Sales by hour and the filters' dimensions (country, category, channel): the time series.</summary>
     public static readonly Table AggSalesHourly = new("agg_sales_hourly",
     [
-        new("bucket_hour", ColumnType.TimestampUtc), new("country_code", ColumnType.Text), new("city_name", ColumnType.Text),
-        new("category", ColumnType.Text), new("sales_channel", ColumnType.Text), new("payment_method", ColumnType.Text),
+        new("bucket_hour", ColumnType.TimestampUtc), new("bucket_day", ColumnType.Date), new("country_code", ColumnType.Text),
+        new("category", ColumnType.Text), new("sales_channel", ColumnType.Text),
         new("lines", ColumnType.BigInt), new("units", ColumnType.BigInt), new("gross", ColumnType.Total), new("net", ColumnType.Total),
         new("cost", ColumnType.Total, true), new("margin", ColumnType.Total, true), new("orders", ColumnType.BigInt),
         new("new_customer_orders", ColumnType.BigInt),
-    ], []);
+    ], ["bucket_hour", "country_code", "category", "sales_channel"]);
 
-    /// <summary>Sales by day and product (with the filters' dimensions), added to at each load.</summary>
+    /// <summary>Sales by day, place and the mixes' dimensions: categories, countries and cities, payment methods, channels.</summary>
+    public static readonly Table AggSalesDaily = new("agg_sales_daily",
+    [
+        new("bucket_day", ColumnType.Date), new("country_code", ColumnType.Text), new("city_name", ColumnType.Text),
+        new("category", ColumnType.Text), new("sales_channel", ColumnType.Text), new("payment_method", ColumnType.Text),
+        new("lines", ColumnType.BigInt), new("units", ColumnType.BigInt), new("net", ColumnType.Total),
+        new("margin", ColumnType.Total, true), new("orders", ColumnType.BigInt),
+    ], ["bucket_day", "country_code", "city_name", "category", "sales_channel", "payment_method"]);
+
+    /// <summary>Sales by day and product (with the filters' dimensions).</summary>
     public static readonly Table AggProductDaily = new("agg_product_daily",
     [
         new("bucket_day", ColumnType.Date), new("product_key", ColumnType.BigInt), new("country_code", ColumnType.Text),
         new("sales_channel", ColumnType.Text), new("category", ColumnType.Text), new("lines", ColumnType.BigInt),
         new("units", ColumnType.BigInt), new("net", ColumnType.Total), new("margin", ColumnType.Total, true),
-    ], ["bucket_day", "product_key", "country_code", "sales_channel"]);
+    ], ["bucket_day", "product_key", "country_code", "sales_channel", "category"]);
 
     /// <summary>Facts and rejected rows by the lake's event date, for the reject rate.</summary>
     public static readonly Table AggQualityDaily = new("agg_quality_daily",
@@ -69,7 +75,10 @@ public static class WarehouseTables
         new("bucket_day", ColumnType.Date), new("facts", ColumnType.BigInt), new("rejected", ColumnType.BigInt),
     ], ["bucket_day"]);
 
+    /// <summary>The rollups, each added to at load time by the batch's deltas.</summary>
+    public static IReadOnlyList<Table> Rollups => [AggSalesHourly, AggSalesDaily, AggProductDaily, AggQualityDaily];
+
     /// <summary>Every table, in creation order.</summary>
     public static IEnumerable<Table> All =>
-        [FactSales, Rejected, .. LakeTables.Dimensions, LoadManifest, LoadQuarantine, FactOrder, CustomerFirstOrder, AggSalesHourly, AggProductDaily, AggQualityDaily];
+        [FactSales, Rejected, .. LakeTables.Dimensions, LoadManifest, LoadQuarantine, FactOrder, CustomerFirstOrder, AggSalesHourly, AggSalesDaily, AggProductDaily, AggQualityDaily];
 }

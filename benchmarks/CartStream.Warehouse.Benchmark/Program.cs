@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using CartStream.Lake.Storage;
+using CartStream.Testing.Lake;
+using CartStream.Warehouse.Queries;
+using Npgsql;
+
+namespace CartStream.Warehouse.Benchmark;
+
+/// <summary>
+/// dotnet run -c Release --project benchmarks/CartStream.Warehouse.Benchmark -- [events] [folder]
+/// Builds a lake of generated events (2 % dirty) through the transform, loads it into DuckDB and, when
+/// CARTSTREAM_TEST_POSTGRES is set, into a fresh PostgreSQL database; prints load rows/s and query p50/p95.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var events = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+        var root = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"cartstream-bench-warehouse-{events}");
+        var lake = Path.Combine(root, "lake");
+        Directory.CreateDirectory(lake);
+        using var store = new LocalObjectStore(lake);
+        if (!Directory.Exists(Path.Combine(lake, "DWH")))
+        {
+            var clock = Stopwatch.StartNew();
+            var generator = GeneratedLake.Generator(seed: 11, dirtyRatio: 0.02, eventsPerDay: 50_000);
+            await GeneratedLake.LandStreamingAsync(store, generator, events, partitions: 8, recordsPerFile: 25_000, CancellationToken.None);
+            var reports = await GeneratedLake.TransformAsync(store, filesPerBatch: 8, CancellationToken.None);
+            Console.WriteLine($"lake: {events:N0} events -> {reports.Sum(r => r.Facts):N0} facts, {reports.Sum(r => r.Rejected):N0} rejected in {reports.Count} batches ({clock.Elapsed.TotalSeconds:F0} s to build)");
+        }
+
+        var duckDb = new WarehouseOptions
+        {
+            DuckDbPath = Path.Combine(root, $"warehouse-{Guid.NewGuid():N}.duckdb"), DuckDbMemoryLimit = "2GB", DuckDbThreads = 2,
+            StagingDirectory = Path.Combine(root, "staging"),
+        };
+        await MeasureAsync("DuckDB", store, duckDb);
+        BareDuckDb(lake);
+        if (Environment.GetEnvironmentVariable("ONLY_DUCKDB") is not null) { return 0; }
+        File.Delete(duckDb.DuckDbPath);
+
+        var admin = Environment.GetEnvironmentVariable("CARTSTREAM_TEST_POSTGRES");
+        if (admin is not null)
+        {
+            var name = $"cartstream_bench_{Guid.NewGuid():N}";
+            await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+            try
+            {
+                var postgres = new WarehouseOptions
+                {
+                    Backend = WarehouseBackend.Postgres, StagingDirectory = duckDb.StagingDirectory,
+                    PostgresConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString,
+                };
+                await MeasureAsync("PostgreSQL", store, postgres);
+            }
+            finally
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task MeasureAsync(string backend, IObjectStore store, WarehouseOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var loader = await WarehouseLoader.OpenAsync(store, options))
+        {
+            var summary = await loader.LoadPendingAsync();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var rows = summary.Facts + summary.Rejected;
+            Console.WriteLine($"{backend} load: {rows:N0} rows ({summary.Facts:N0} facts) in {summary.Loaded} batches, {seconds:F1} s = {rows / seconds:N0} rows/s (with manifest, merge and rollups)");
+        }
+
+        await using var queries = await WarehouseQueries.OpenAsync(options);
+        var all = new QueryFilter(new DateOnly(2025, 1, 1), new DateOnly(2027, 1, 1));
+        var narrow = new QueryFilter(new DateOnly(2026, 1, 3), new DateOnly(2026, 1, 10), "DE", null, "web");
+        var cases = new (string Name, Func<QueryFilter, Task> Run)[]
+        {
+            ("sales by hour", f => queries.SalesOverTimeAsync(f, TimeBucket.Hour)),
+            ("sales by day", f => queries.SalesOverTimeAsync(f, TimeBucket.Day)),
+            ("top 10 products", f => queries.TopProductsAsync(f, 10)),
+            ("top 5 categories", f => queries.TopCategoriesAsync(f, 5)),
+            ("revenue by country, city", f => queries.RevenueByPlaceAsync(f)),
+            ("payment mix", f => queries.PaymentMixAsync(f)),
+            ("channel mix", f => queries.ChannelMixAsync(f)),
+            ("new vs returning by day", f => queries.NewVersusReturningAsync(f, TimeBucket.Day)),
+            ("reject rate by day", f => queries.RejectRateAsync(f)),
+        };
+        var everything = new List<double>();
+        foreach (var (name, run) in cases)
+        {
+            foreach (var (label, filter) in new[] { ("all", all), ("filtered", narrow) })
+            {
+                await run(filter);
+                var times = new List<double>();
+                for (var i = 0; i < 40; i++)
+                {
+                    var one = Stopwatch.StartNew();
+                    await run(filter);
+                    times.Add(one.Elapsed.TotalMilliseconds);
+                }
+
+                everything.AddRange(times);
+                Console.WriteLine($"{backend} query {name,-26} {label,-8} p50 {Percentile(times, 0.50),7:F1} ms  p95 {Percentile(times, 0.95),7:F1} ms");
+            }
+        }
+
+        Console.WriteLine($"{backend} all queries: p50 {Percentile(everything, 0.50):F1} ms, p95 {Percentile(everything, 0.95):F1} ms");
+    }
+
+    private static void BareDuckDb(string lake)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SET threads = 2";
+        command.ExecuteNonQuery();
+        var clock = Stopwatch.StartNew();
+        command.CommandText = $"CREATE TABLE f AS SELECT * FROM read_parquet('{lake}/DWH/fact_sales/*/*.parquet')";
+        command.ExecuteNonQuery();
+        var seconds = clock.Elapsed.TotalSeconds;
+        command.CommandText = "SELECT count(*) FROM f";
+        var rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        Console.WriteLine($"DuckDB bare CREATE TABLE AS read_parquet (facts only, no bookkeeping): {rows:N0} rows in {seconds:F1} s = {rows / seconds:N0} rows/s");
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
