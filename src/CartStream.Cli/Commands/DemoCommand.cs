@@ -46,6 +46,7 @@ internal static class DemoCommand
                 var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
                 await output.WriteLineAsync($"CartStream demo: data in {data.Root}");
                 await output.WriteLineAsync($"  lake       {data.Lake} (topics/ raw Avro, DWH/ Parquet, DWH/rejected/)");
+                await output.WriteLineAsync($"  warehouse  {data.WarehouseFile} (DuckDB: fact_sales, rejected, dimensions, rollups)");
                 await output.WriteLineAsync($"  labels     {data.LabelsFile} (which events were made dirty, and how)");
                 await output.WriteLineAsync($"  summary    {data.RunSummaryFile} (written when you stop)");
                 await output.WriteLineAsync("  Ctrl-C drains every stage and stops; run it again to resume.");
@@ -61,7 +62,7 @@ internal static class DemoCommand
 
                         lastStatus = DateTime.UtcNow;
                         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{lastStatus:HH:mm:ss} topic {snapshot.TopicRecords:N0} events, lake {snapshot.Landed:N0}, transformed {snapshot.Transformed:N0} this run, {snapshot.UntransformedFiles} file(s) waiting"));
+                            $"{lastStatus:HH:mm:ss} topic {snapshot.TopicRecords:N0} events, lake {snapshot.Landed:N0}, transformed {snapshot.Transformed:N0} this run, {snapshot.UntransformedFiles} file(s) waiting, warehouse {snapshot.WarehouseRows:N0} rows"));
                     },
                 };
                 var summary = await run.RunAsync(
