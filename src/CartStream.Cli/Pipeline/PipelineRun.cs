@@ -20,6 +20,12 @@ namespace CartStream.Cli.Pipeline;
 /// </summary>
 internal sealed class PipelineRun(IConfiguration configuration, DataDirectory data, PipelineOptions options, ILoggerFactory logging, TextWriter status)
 {
+    /// <summary>
+    /// Started once the warehouse is open (the dashboards, for the demo), stopped after the stages drain: given the
+    /// warehouse settings the stages use, it returns what to dispose at the end.
+    /// </summary>
+    public Func<WarehouseOptions, CancellationToken, Task<IAsyncDisposable>>? StartBeside { get; init; }
+
     /// <summary>Called with every progress check (every <see cref="PipelineOptions.CheckInterval"/>).</summary>
     public Action<PipelineSnapshot>? Progress { get; init; }
 
@@ -41,6 +47,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
 
         // Batches the transform published before a crash but the warehouse never took.
         await warehouse.CatchUpAsync(cancellationToken);
+        await using var beside = StartBeside is null ? null : await StartBeside(warehouseOptions, cancellationToken);
 
         // The topic exists before the sink subscribes, so the sink's first poll finds it.
         await TopicPreparer.EnsureTopicAsync(KafkaClientSettings.Admin(stages), ingestion.Topic, ingestion.Partitions, TimeSpan.FromSeconds(ingestion.ConnectTimeoutSeconds), logging.CreateLogger("CartStream.Ingestion"));
@@ -107,7 +114,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
                 loads.Count(r => r.Status == BatchLoadStatus.Quarantined),
                 loads.Sum(r => r.Facts),
                 loads.Sum(r => r.Rejected),
-                last.WarehouseRows),
+                await warehouse.RowsAsync(CancellationToken.None)),
             Freshness = FreshnessPercentiles.Of(warehouse.Freshness),
             DurationSeconds = clock.Elapsed.TotalSeconds,
             CpuSeconds = process.TotalProcessorTime.TotalSeconds,
