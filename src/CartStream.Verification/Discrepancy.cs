@@ -10,7 +10,7 @@ public sealed record Discrepancy(string Place, DiscrepancyKind Kind, RecordAddre
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
-        DiscrepancyKind.Lost => $"{Place}: lost {Record} (in the topic, in no {Place} file)",
+        DiscrepancyKind.Lost => $"{Place}: lost {Record} (in the topic, not in the {Place})",
         DiscrepancyKind.Doubled => $"{Place}: doubled {Record} ({Where.Count} times: {string.Join(", ", Where)})",
         _ => $"{Place}: unexpected {Record} (not in the topic; in {string.Join(", ", Where)})",
     };

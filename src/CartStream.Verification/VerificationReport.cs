@@ -9,6 +9,7 @@ public sealed record VerificationReport(
     long TopicRecords,
     long LakeRecords,
     long ModelRows,
+    long? WarehouseRows,
     IReadOnlyList<Discrepancy> Discrepancies,
     IReadOnlyList<string> Problems)
 {
@@ -20,7 +21,10 @@ public sealed record VerificationReport(
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"topic {Topic}: {TopicRecords:N0} records; lake: {LakeRecords:N0} records in raw and dead-letter files; model: {ModelRows:N0} fact and rejected rows");
+        text.AppendLine(c, $"topic {Topic}: {TopicRecords:N0} records; lake: {LakeRecords:N0} records in raw and dead-letter files; model: {ModelRows:N0} fact and rejected rows in Parquet");
+        text.AppendLine(WarehouseRows is { } rows
+            ? string.Create(c, $"warehouse: {rows:N0} fact and rejected rows")
+            : "warehouse: not checked (no warehouse found)");
         foreach (var group in Discrepancies.GroupBy(d => (d.Place, d.Kind)))
         {
             text.AppendLine(c, $"{group.Key.Place}: {group.Count():N0} {group.Key.Kind.ToString().ToLowerInvariant()}");
@@ -36,7 +40,7 @@ public sealed record VerificationReport(
             text.AppendLine(c, $"  {problem}");
         }
 
-        text.AppendLine(IsClean ? "verified: every record of the topic is in the lake once and in the model once" : "NOT verified: see above");
+        text.AppendLine(IsClean ? WarehouseRows is null ? "verified: every record of the topic is in the lake once and in the model once" : "verified: every record of the topic is in the lake once, in the model once and in the warehouse once" : "NOT verified: see above");
         return text.ToString();
     }
 }

@@ -13,7 +13,7 @@ namespace CartStream.Warehouse;
 /// The one-process pipeline calls <see cref="LoadBatchAsync"/> when the transform publishes a batch;
 /// <c>cartstream load</c> calls <see cref="LoadPendingAsync"/>.
 /// </summary>
-public sealed class WarehouseLoader : IAsyncDisposable
+public sealed partial class WarehouseLoader : IAsyncDisposable
 {
     /// <summary>Where the transform writes one quality report per batch (listing the batch's files).</summary>
     public const string QualityPrefix = "DWH/quality/";

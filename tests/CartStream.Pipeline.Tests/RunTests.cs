@@ -18,11 +18,12 @@ public sealed class RunTests
         Assert.Equal(3000, transform.GetProperty("records").GetInt64());
         Assert.Equal(3000, transform.GetProperty("facts").GetInt64() + transform.GetProperty("rejected").GetInt64());
         Assert.True(transform.GetProperty("rejected").GetInt64() > 0, "the default dirty ratio makes rejects");
+        Assert.Equal(3000, summary.GetProperty("load").GetProperty("warehouse_rows").GetInt64());
         Assert.True(File.Exists(Path.Combine(data.Path, "run-summary.json")));
 
         var verify = await PipelineCli.VerifyAsync(data.Path, ct);
         Assert.True(verify.ExitCode == 0, verify.StandardOutput + verify.StandardError);
-        Assert.Contains("verified:", verify.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("in the warehouse once", verify.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +31,8 @@ public sealed class RunTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("pipeline-rerun");
-        await PipelineCli.RunAsync(data.Path, 1000, ct);
+        var first = await PipelineCli.RunAsync(data.Path, 1000, ct);
+        Assert.Equal(1000, first.GetProperty("produce").GetProperty("records").GetInt64());
 
         var again = await PipelineCli.RunAsync(data.Path, 1000, ct);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CartStream.Cli.Hosting;
 using CartStream.Retention;
+using CartStream.Warehouse;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,8 +33,14 @@ internal static class CleanupCommand
             {
                 var options = OptionsLoader.Load<RetentionOptions>(configuration, RetentionOptions.SectionName);
                 using var store = LakeStore.Open(configuration, data, logging);
-                // Until the warehouse's load manifest is wired here, "loaded" means a marker under _state/warehouse/loaded/.
-                var cleaner = new RetentionCleaner(store, options, new LakeLoadMarkers(store), logger: logging.CreateLogger<RetentionCleaner>());
+                // "Loaded" is the warehouse's load manifest when there is a warehouse (PostgreSQL configured, or the
+                // embedded DuckDB file), else markers under _state/warehouse/loaded/ for a warehouse elsewhere that writes them.
+                var warehouseOptions = WarehouseSettings.Load(WarehouseSettings.Apply(configuration, data));
+                await using var loader = warehouseOptions.Backend == WarehouseBackend.Postgres || File.Exists(warehouseOptions.DuckDbPath)
+                    ? await WarehouseLoader.OpenAsync(store, warehouseOptions, logging.CreateLogger("CartStream.Warehouse"), cancellationToken)
+                    : null;
+                ILoadedFiles loaded = loader is null ? new LakeLoadMarkers(store) : new WarehouseLoadedFiles(loader);
+                var cleaner = new RetentionCleaner(store, options, loaded, logger: logging.CreateLogger<RetentionCleaner>());
                 var result = await cleaner.RunAsync(parse.GetValue(dryRun), cancellationToken);
                 await parse.InvocationConfiguration.Output.WriteAsync(result.ToText());
                 return 0;

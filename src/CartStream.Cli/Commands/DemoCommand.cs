@@ -5,6 +5,9 @@ using CartStream.Cli.Pipeline;
 using CartStream.Generator;
 using CartStream.Generator.Rate;
 using CartStream.Ingestion;
+using CartStream.Warehouse.Queries;
+using CartStream.Web;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,18 +30,31 @@ internal static class DemoCommand
                 ? parsed
                 : Fail(r, $"'{r.Tokens[0].Value}' is not a steady rate: use events per second or N/T such as 10000/5s."),
         };
+        var urls = new Option<string?>("--urls")
+        {
+            Description = $"Where the dashboards listen (default {WebAppOptions.DefaultUrls}, or Web:Urls).",
+            HelpName = "URL",
+        };
         var command = new Command(
             "demo",
             "Run every stage in one process at the shop's pace (embedded broker and schema registry, generator, lake sink, " +
-            "transform) until Ctrl-C, which drains the stages in order. Start it again on the same data directory to resume.")
+            "transform, warehouse, dashboards) until Ctrl-C, which drains the stages in order. Start it again on the same data directory to resume.")
         {
             dataDir,
             rate,
+            urls,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var data = new DataDirectory(parse.GetValue(dataDir));
-            var configuration = CliConfiguration.Build();
+            var file = CliConfiguration.Build();
+            var configuration = new ConfigurationBuilder().AddConfiguration(file).AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.Urls)}"] =
+                    parse.GetValue(urls) ?? file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.Urls)}"] ?? WebAppOptions.DefaultUrls,
+                [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] =
+                    file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] ?? data.Logs,
+            }).Build();
             using var logging = ConsoleLogging.Create(LogLevel.Warning);
             var output = parse.InvocationConfiguration.Output;
             try
@@ -46,12 +62,21 @@ internal static class DemoCommand
                 var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
                 await output.WriteLineAsync($"CartStream demo: data in {data.Root}");
                 await output.WriteLineAsync($"  lake       {data.Lake} (topics/ raw Avro, DWH/ Parquet, DWH/rejected/)");
+                await output.WriteLineAsync($"  warehouse  {data.WarehouseFile} (DuckDB: fact_sales, rejected, dimensions, rollups)");
                 await output.WriteLineAsync($"  labels     {data.LabelsFile} (which events were made dirty, and how)");
                 await output.WriteLineAsync($"  summary    {data.RunSummaryFile} (written when you stop)");
                 await output.WriteLineAsync("  Ctrl-C drains every stage and stops; run it again to resume.");
                 var lastStatus = DateTime.MinValue;
+                var web = OptionsLoader.Load<WebAppOptions>(configuration, WebAppOptions.SectionName);
                 var run = new PipelineRun(configuration, data, options, logging, output)
                 {
+                    StartBeside = async (warehouse, ct) =>
+                    {
+                        var app = WebApp.Build(web, async c => await WarehouseQueries.OpenAsync(warehouse, c), configuration);
+                        await app.StartAsync(ct);
+                        await output.WriteLineAsync($"  dashboards {string.Join(", ", app.Urls)} (analyst, What-If, operations; /metrics)");
+                        return app;
+                    },
                     Progress = snapshot =>
                     {
                         if (DateTime.UtcNow - lastStatus < StatusInterval)
@@ -61,7 +86,7 @@ internal static class DemoCommand
 
                         lastStatus = DateTime.UtcNow;
                         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{lastStatus:HH:mm:ss} topic {snapshot.TopicRecords:N0} events, lake {snapshot.Landed:N0}, transformed {snapshot.Transformed:N0} this run, {snapshot.UntransformedFiles} file(s) waiting"));
+                            $"{lastStatus:HH:mm:ss} topic {snapshot.TopicRecords:N0} events, lake {snapshot.Landed:N0}, transformed {snapshot.Transformed:N0} this run, {snapshot.UntransformedFiles} file(s) waiting, warehouse {snapshot.WarehouseRows:N0} rows"));
                     },
                 };
                 var summary = await run.RunAsync(

@@ -12,53 +12,26 @@ internal static class LoadCommand
     public static Command Create()
     {
         var dataDir = CommonOptions.DataDir();
-        var backend = new Option<string?>("--backend")
-        {
-            Description = "duckdb (embedded, <data-dir>/warehouse/cartstream.duckdb) or postgres. Overrides Warehouse:Backend.",
-            HelpName = "duckdb|postgres",
-        };
-        backend.AcceptOnlyFromAmong("duckdb", "postgres");
-        var connectionString = new Option<string?>("--connection-string")
-        {
-            Description = "Npgsql connection string of the PostgreSQL warehouse. Overrides Warehouse:PostgresConnectionString.",
-            HelpName = "CS",
-        };
+        var warehouseOptions = new WarehouseCommandOptions();
         var command = new Command(
             "load",
             "Load every transform batch not yet loaded (DWH/quality/ reports and the Parquet files they list) into the warehouse, " +
             "one batch per transaction; files already loaded are skipped, a batch with an unreadable file is quarantined.")
         {
             dataDir,
-            backend,
-            connectionString,
         };
+        warehouseOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var output = parse.InvocationConfiguration.Output;
             var data = new DataDirectory(parse.GetValue(dataDir));
-            var warehouseKey = WarehouseOptions.SectionName;
-            var rootKey = $"{LakeStorageOptions.SectionName}:{nameof(LakeStorageOptions.Root)}";
-            var file = CliConfiguration.Build();
-            var configuration = CliConfiguration.Build(new Dictionary<string, string?>
-            {
-                [rootKey] = file[rootKey] ?? data.Lake,
-                [$"{warehouseKey}:{nameof(WarehouseOptions.DuckDbPath)}"] = file[$"{warehouseKey}:{nameof(WarehouseOptions.DuckDbPath)}"] ?? data.WarehouseFile,
-                [$"{warehouseKey}:{nameof(WarehouseOptions.Backend)}"] = parse.GetValue(backend) switch
-                {
-                    "postgres" => nameof(WarehouseBackend.Postgres),
-                    "duckdb" => nameof(WarehouseBackend.DuckDb),
-                    _ => file[$"{warehouseKey}:{nameof(WarehouseOptions.Backend)}"],
-                },
-                [$"{warehouseKey}:{nameof(WarehouseOptions.PostgresConnectionString)}"] =
-                    parse.GetValue(connectionString) ?? file[$"{warehouseKey}:{nameof(WarehouseOptions.PostgresConnectionString)}"],
-            });
+            var configuration = warehouseOptions.Apply(CliConfiguration.Build(), data, parse);
             using var logging = ConsoleLogging.Create();
             try
             {
-                var options = OptionsLoader.Load<WarehouseOptions>(configuration, WarehouseOptions.SectionName);
-                var storage = OptionsLoader.Load<LakeStorageOptions>(configuration, LakeStorageOptions.SectionName);
-                using var store = ObjectStoreFactory.Create(storage, logging);
+                var options = WarehouseSettings.Load(configuration);
+                using var store = LakeStore.Open(configuration, data, logging);
                 await using var loader = await WarehouseLoader.OpenAsync(store, options, logging.CreateLogger("CartStream.Warehouse"), cancellationToken);
                 var summary = await loader.LoadPendingAsync(cancellationToken);
                 var target = options.Backend == WarehouseBackend.DuckDb ? options.DuckDbPath : "PostgreSQL";

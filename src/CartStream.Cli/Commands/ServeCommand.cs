@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CartStream.Cli.Hosting;
 using CartStream.Warehouse;
+using Microsoft.Extensions.Configuration;
 using CartStream.Warehouse.Queries;
 using CartStream.Web;
 using Microsoft.Extensions.Hosting;
@@ -19,17 +20,7 @@ internal static class ServeCommand
             Description = $"Where to listen (semicolon-separated). Default {WebAppOptions.DefaultUrls}: loopback only. Overrides Web:Urls.",
             HelpName = "URL",
         };
-        var backend = new Option<string?>("--backend")
-        {
-            Description = "duckdb (embedded, <data-dir>/warehouse/cartstream.duckdb) or postgres. Overrides Warehouse:Backend.",
-            HelpName = "duckdb|postgres",
-        };
-        backend.AcceptOnlyFromAmong("duckdb", "postgres");
-        var connectionString = new Option<string?>("--connection-string")
-        {
-            Description = "Npgsql connection string of the PostgreSQL warehouse. Overrides Warehouse:PostgresConnectionString.",
-            HelpName = "CS",
-        };
+        var warehouseOptions = new WarehouseCommandOptions();
         var command = new Command(
             "serve",
             "Serve the dashboards (analyst, What-If, operations pages), their JSON API under /api and Prometheus /metrics, " +
@@ -37,33 +28,22 @@ internal static class ServeCommand
         {
             dataDir,
             urls,
-            backend,
-            connectionString,
         };
+        warehouseOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var data = new DataDirectory(parse.GetValue(dataDir));
-            var w = WarehouseOptions.SectionName;
-            var file = CliConfiguration.Build();
-            var configuration = CliConfiguration.Build(new Dictionary<string, string?>
+            var file = warehouseOptions.Apply(CliConfiguration.Build(), data, parse);
+            var configuration = new ConfigurationBuilder().AddConfiguration(file).AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"{w}:{nameof(WarehouseOptions.DuckDbPath)}"] = file[$"{w}:{nameof(WarehouseOptions.DuckDbPath)}"] ?? data.WarehouseFile,
-                [$"{w}:{nameof(WarehouseOptions.Backend)}"] = parse.GetValue(backend) switch
-                {
-                    "postgres" => nameof(WarehouseBackend.Postgres),
-                    "duckdb" => nameof(WarehouseBackend.DuckDb),
-                    _ => file[$"{w}:{nameof(WarehouseOptions.Backend)}"],
-                },
-                [$"{w}:{nameof(WarehouseOptions.PostgresConnectionString)}"] =
-                    parse.GetValue(connectionString) ?? file[$"{w}:{nameof(WarehouseOptions.PostgresConnectionString)}"],
                 [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.Urls)}"] =
                     parse.GetValue(urls) ?? file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.Urls)}"] ?? WebAppOptions.DefaultUrls,
                 [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] =
                     file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] ?? data.Logs,
-            });
+            }).Build();
             try
             {
-                var warehouse = OptionsLoader.Load<WarehouseOptions>(configuration, WarehouseOptions.SectionName);
+                var warehouse = WarehouseSettings.Load(configuration);
                 var web = OptionsLoader.Load<WebAppOptions>(configuration, WebAppOptions.SectionName);
                 if (warehouse.Backend == WarehouseBackend.DuckDb)
                 {

@@ -3,6 +3,7 @@ using CartStream.Broker;
 using CartStream.Cli.Hosting;
 using CartStream.Ingestion;
 using CartStream.Verification;
+using CartStream.Warehouse;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ internal static class VerifyCommand
         var command = new Command(
             "verify",
             "Reconcile every place an event rests: the generator's sequences in the topic, each offset in exactly one raw or " +
-            "dead-letter file, and in exactly one fact_sales or rejected row. Exit code 0 when nothing is lost or doubled, 1 otherwise. " +
+            "dead-letter file, and in exactly one fact_sales or rejected row of the model's Parquet files and of the warehouse. Exit code 0 when nothing is lost or doubled, 1 otherwise. " +
             "Without --bootstrap-servers it opens the embedded broker's data under <data-dir>/broker (stop the pipeline first).");
         var maxListed = new Option<int>("--max-listed") { Description = "Most lost or doubled records listed one by one (all are counted).", HelpName = "N", DefaultValueFactory = _ => 50 };
         command.Options.Add(maxListed);
@@ -41,7 +42,12 @@ internal static class VerifyCommand
             }
 
             using var store = LakeStore.Open(configuration, data, logging);
-            var report = await PipelineVerifier.VerifyAsync(configuration, topic, store, cancellationToken);
+            // The warehouse is checked when there is one: a PostgreSQL configured, or the embedded DuckDB file.
+            var warehouseOptions = WarehouseSettings.Load(WarehouseSettings.Apply(configuration, data));
+            await using var loader = warehouseOptions.Backend == WarehouseBackend.Postgres || File.Exists(warehouseOptions.DuckDbPath)
+                ? await WarehouseLoader.OpenAsync(store, warehouseOptions, logging.CreateLogger("CartStream.Warehouse"), cancellationToken)
+                : null;
+            var report = await PipelineVerifier.VerifyAsync(configuration, topic, store, loader?.ReadLineageAsync(cancellationToken), cancellationToken);
             await parse.InvocationConfiguration.Output.WriteAsync(report.ToText(Math.Max(0, parse.GetValue(maxListed))));
             return report.IsClean ? 0 : 1;
         });

@@ -5,6 +5,8 @@ using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
 using CartStream.Transform;
 using CartStream.Transform.Follow;
+using CartStream.Warehouse;
+using CartStream.Warehouse.Loading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +20,12 @@ namespace CartStream.Cli.Pipeline;
 /// </summary>
 internal sealed class PipelineRun(IConfiguration configuration, DataDirectory data, PipelineOptions options, ILoggerFactory logging, TextWriter status)
 {
+    /// <summary>
+    /// Started once the warehouse is open (the dashboards, for the demo), stopped after the stages drain: given the
+    /// warehouse settings the stages use, it returns what to dispose at the end.
+    /// </summary>
+    public Func<WarehouseOptions, CancellationToken, Task<IAsyncDisposable>>? StartBeside { get; init; }
+
     /// <summary>Called with every progress check (every <see cref="PipelineOptions.CheckInterval"/>).</summary>
     public Action<PipelineSnapshot>? Progress { get; init; }
 
@@ -32,14 +40,30 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         var transformOptions = OptionsLoader.Load<TransformOptions>(stages, TransformOptions.SectionName);
         var followOptions = OptionsLoader.Load<TransformFollowOptions>(stages, TransformFollowOptions.SectionName);
         using var store = LakeStore.Open(stages, data, logging);
-        await status.WriteLineAsync($"kafka {kafka.BootstrapServers}, schema registry {kafka.RegistryUrl}, lake {store.Location}");
+        var warehouseOptions = WarehouseSettings.Load(WarehouseSettings.Apply(stages, data));
+        await using var warehouse = new WarehouseStage(
+            await WarehouseLoader.OpenAsync(store, warehouseOptions, logging.CreateLogger("CartStream.Warehouse"), cancellationToken), store);
+        await status.WriteLineAsync($"kafka {kafka.BootstrapServers}, schema registry {kafka.RegistryUrl}, lake {store.Location}, warehouse {Describe(warehouseOptions)}");
+
+        // Batches the transform published before a crash but the warehouse never took.
+        await warehouse.CatchUpAsync(cancellationToken);
+        await using var beside = StartBeside is null ? null : await StartBeside(warehouseOptions, cancellationToken);
 
         // The topic exists before the sink subscribes, so the sink's first poll finds it.
         await TopicPreparer.EnsureTopicAsync(KafkaClientSettings.Admin(stages), ingestion.Topic, ingestion.Partitions, TimeSpan.FromSeconds(ingestion.ConnectTimeoutSeconds), logging.CreateLogger("CartStream.Ingestion"));
         var announcements = new ChannelFileLandedNotifier();
         using var sink = new LakeSink(store, stages, sinkOptions, announcements, logging.CreateLogger("CartStream.Lake.Sink"));
         var published = new PublishedBatches();
-        var transform = new TransformFollower(store, transformOptions, followOptions, published.OnPublishedAsync, logger: logging.CreateLogger<TransformFollower>());
+        var transform = new TransformFollower(
+            store,
+            transformOptions,
+            followOptions,
+            async (batch, ct) =>
+            {
+                await published.OnPublishedAsync(batch, ct);
+                await warehouse.OnPublishedAsync(batch, ct);
+            },
+            logger: logging.CreateLogger<TransformFollower>());
         using var stopSink = new CancellationTokenSource();
         var sinkTask = sink.RunAsync(stopSink.Token);
         // The transform stops when the announcements end (after the sink drained), with a last full listing.
@@ -48,7 +72,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         var produceTask = producer.RunAsync(produce, cancellationToken);
 
         var running = new (string Stage, Task Task)[] { ("produce", produceTask), ("sink", sinkTask), ("transform", transformTask) };
-        var (outcome, stalledStage, last) = await WatchAsync(produceTask, running, store, stages, ingestion.Topic, produce.UntilStopped, transform, cancellationToken);
+        var (outcome, stalledStage, last) = await WatchAsync(produceTask, running, store, warehouse, stages, ingestion.Topic, produce.UntilStopped, transform, cancellationToken);
 
         // Drain in pipeline order; each stage finishes what the one before it handed over. A stage that failed
         // throws here, after the others drained, and its error is what the command reports.
@@ -56,6 +80,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         await sinkTask;
         announcements.Complete();
         await transformTask;
+        await warehouse.CatchUpAsync(CancellationToken.None);
         if (produceTask.IsFaulted)
         {
             await produceTask;
@@ -67,6 +92,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         }
 
         var reports = published.Reports;
+        var loads = warehouse.Results;
         using var process = Process.GetCurrentProcess();
         return new RunSummary
         {
@@ -83,18 +109,28 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
                 reports.Sum(r => r.Duplicates),
                 reports.SelectMany(r => r.Rules).Where(r => r.Severity == "reject")
                     .GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.Sum(r => r.Count))),
+            Load = new LoadCounts(
+                loads.Count(r => r.Status == BatchLoadStatus.Loaded),
+                loads.Count(r => r.Status == BatchLoadStatus.Quarantined),
+                loads.Sum(r => r.Facts),
+                loads.Sum(r => r.Rejected),
+                await warehouse.RowsAsync(CancellationToken.None)),
+            Freshness = FreshnessPercentiles.Of(warehouse.Freshness),
             DurationSeconds = clock.Elapsed.TotalSeconds,
             CpuSeconds = process.TotalProcessorTime.TotalSeconds,
             PeakWorkingSetBytes = process.PeakWorkingSet64,
         };
     }
 
+    private static string Describe(WarehouseOptions options) =>
+        options.Backend == WarehouseBackend.DuckDb ? $"DuckDB {options.DuckDbPath}" : "PostgreSQL";
+
     /// <summary>Checks progress until the run is complete, stalls, or is stopped.</summary>
     private async Task<(RunOutcome Outcome, string? StalledStage, PipelineSnapshot Last)> WatchAsync(
-        Task<ProduceResult> produceTask, (string Stage, Task Task)[] running, IObjectStore store, IConfiguration stages, string topic, bool unbounded, TransformFollower transform, CancellationToken cancellationToken)
+        Task<ProduceResult> produceTask, (string Stage, Task Task)[] running, IObjectStore store, WarehouseStage warehouse, IConfiguration stages, string topic, bool unbounded, TransformFollower transform, CancellationToken cancellationToken)
     {
         using var watermarks = new TopicWatermarks(stages);
-        var last = new PipelineSnapshot(false, 0, 0, 0, 0);
+        var last = new PipelineSnapshot(false, 0, 0, 0, 0, 0);
         var lastMove = Stopwatch.StartNew();
         while (true)
         {
@@ -123,7 +159,8 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
                 watermarks.Records(topic, partitions),
                 await LakeProgress.LandedAsync(store, topic, partitions, cancellationToken),
                 await TransformProgress.PendingFilesAsync(store, cancellationToken),
-                transform.RecordsProcessed);
+                transform.RecordsProcessed,
+                await warehouse.RowsAsync(cancellationToken));
             if (snapshot.MovedSince(last))
             {
                 lastMove.Restart();

@@ -5,12 +5,12 @@ namespace CartStream.Cli.Pipeline;
 
 /// <summary>
 /// The live view of a long run in a terminal: one bar per stage (events in the topic, landed in the lake,
-/// transformed into the model). Each bar's goal is what the stage before it has handed over.
+/// transformed into the model, rows in the warehouse). Each bar's goal is what the stage before it has handed over.
 /// </summary>
 internal sealed class ProgressView
 {
     private readonly long? _events;
-    private PipelineSnapshot _latest = new(false, 0, 0, 0, 0);
+    private PipelineSnapshot _latest = new(false, 0, 0, 0, 0, 0);
 
     public ProgressView(long? events) => _events = events;
 
@@ -32,6 +32,7 @@ internal sealed class ProgressView
                 var produce = context.AddTask("produce");
                 var land = context.AddTask("sink");
                 var transform = context.AddTask("transform");
+                var load = context.AddTask("load");
                 var running = work();
                 while (!running.IsCompleted)
                 {
@@ -39,6 +40,7 @@ internal sealed class ProgressView
                     Set(produce, "produce", s.TopicRecords, _events ?? Math.Max(1, s.TopicRecords));
                     Set(land, "sink", s.Landed, Math.Max(1, s.TopicRecords));
                     Set(transform, "transform", s.Transformed, Math.Max(1, s.Landed));
+                    Set(load, "load", s.WarehouseRows, Math.Max(1, s.TopicRecords));
                     await Task.WhenAny(running, Task.Delay(250));
                 }
 

@@ -30,6 +30,11 @@ internal sealed record RunSummary
 
     public required TransformCounts Transform { get; init; }
 
+    public required LoadCounts Load { get; init; }
+
+    /// <summary>Seconds from a raw file landing in the lake to its rows being queryable in the warehouse, by record.</summary>
+    public required FreshnessPercentiles Freshness { get; init; }
+
     public required double DurationSeconds { get; init; }
 
     /// <summary>Topic records per second of the whole run, first event produced to last row published.</summary>
@@ -55,12 +60,18 @@ internal sealed record RunSummary
             text.AppendLine(c, $"            {code,-24} {count,10:N0}");
         }
 
+        text.AppendLine(c, $"  load      {Load.Batches:N0} batches ({Load.Quarantined:N0} quarantined): {Load.Facts:N0} facts, {Load.Rejected:N0} rejected this run; {Load.WarehouseRows:N0} rows in the warehouse");
+        text.AppendLine(c, $"  freshness landed -> queryable p50 {Freshness.P50Seconds:F2}s, p95 {Freshness.P95Seconds:F2}s, max {Freshness.MaxSeconds:F2}s");
+
         return text.ToString();
     }
 }
 
 /// <summary>Records (and files, or failures and skips) one stage handled in this run.</summary>
 internal sealed record StageCounts(long Records, long Files = 0, long Failed = 0, long Skipped = 0);
+
+/// <summary>The warehouse loads of this run, and the rows it holds in all.</summary>
+internal sealed record LoadCounts(long Batches, long Quarantined, long Facts, long Rejected, long WarehouseRows);
 
 /// <summary>The transform's rows of this run, with the reject rules that fired.</summary>
 internal sealed record TransformCounts(long Records, long Facts, long Rejected, long Duplicates, IReadOnlyDictionary<string, long> RejectsByRule);
