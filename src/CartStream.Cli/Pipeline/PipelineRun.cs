@@ -20,6 +20,8 @@ namespace CartStream.Cli.Pipeline;
 /// </summary>
 internal sealed class PipelineRun(IConfiguration configuration, DataDirectory data, PipelineOptions options, ILoggerFactory logging, TextWriter status)
 {
+    private const string PipelineDuckDbMemoryLimit = "256MB";
+
     /// <summary>
     /// Started once the warehouse is open (the dashboards, for the demo), stopped after the stages drain: given the
     /// warehouse settings the stages use, it returns what to dispose at the end.
@@ -40,7 +42,14 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         var transformOptions = OptionsLoader.Load<TransformOptions>(stages, TransformOptions.SectionName);
         var followOptions = OptionsLoader.Load<TransformFollowOptions>(stages, TransformFollowOptions.SectionName);
         using var store = LakeStore.Open(stages, data, logging);
-        var warehouseOptions = WarehouseSettings.Load(WarehouseSettings.Apply(stages, data));
+        // Every stage shares one process and its memory: DuckDB gets a quarter of the 1 GiB the pipeline aims at,
+        // unless configuration says otherwise.
+        var memoryKey = $"{WarehouseOptions.SectionName}:{nameof(WarehouseOptions.DuckDbMemoryLimit)}";
+        var warehouseConfiguration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [memoryKey] = PipelineDuckDbMemoryLimit })
+            .AddConfiguration(WarehouseSettings.Apply(stages, data))
+            .Build();
+        var warehouseOptions = WarehouseSettings.Load(warehouseConfiguration);
         await using var warehouse = new WarehouseStage(
             await WarehouseLoader.OpenAsync(store, warehouseOptions, logging.CreateLogger("CartStream.Warehouse"), cancellationToken), store);
         await status.WriteLineAsync($"kafka {kafka.BootstrapServers}, schema registry {kafka.RegistryUrl}, lake {store.Location}, warehouse {Describe(warehouseOptions)}");
