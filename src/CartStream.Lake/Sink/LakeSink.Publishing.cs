@@ -16,7 +16,20 @@ public sealed partial class LakeSink
 
         if (writer.Seal())
         {
-            _writing[writer] = Task.Run(() => RetryAsync("Publishing", () => writer.WriteSealedAsync(cancellationToken), cancellationToken), CancellationToken.None);
+            _writing[writer] = Task.Run(() => WriteInSlotAsync(writer, cancellationToken), CancellationToken.None);
+        }
+    }
+
+    private async Task<PublishedBatch> WriteInSlotAsync(PartitionFileWriter writer, CancellationToken cancellationToken)
+    {
+        await _writeSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return await RetryAsync("Publishing", () => writer.WriteSealedAsync(cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            _writeSlots.Release();
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CartStream.Events.Avro;
 using CartStream.Ingestion;
 using CartStream.Lake.Storage;
@@ -29,6 +30,12 @@ public sealed partial class LakeSink : IDisposable
     private static readonly TimeSpan DueCheckInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan NotifyTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The Kafka client's prefetch queue and the largest fetch response, each, unless configured.</summary>
+    internal const int PrefetchBytes = 16 * 1024 * 1024;
+
+    // Batches written at the same time: each holds its encoded file in memory, and two keep both cores busy.
+    private const int MaxConcurrentWrites = 2;
+
     // Records taken from the client's queue per pass before the loop looks at finished writes and due batches.
     private const int MaxRecordsPerPass = 5000;
     private readonly IObjectStore _store;
@@ -40,6 +47,7 @@ public sealed partial class LakeSink : IDisposable
     private readonly WriterSchemaResolver _schemas;
     private readonly Dictionary<int, PartitionFileWriter> _writers = [];
     private readonly Dictionary<PartitionFileWriter, Task<PublishedBatch>> _writing = [];
+    private readonly SemaphoreSlim _writeSlots = new(MaxConcurrentWrites);
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private CancellationToken _handlerToken;
     private long _buffered;
@@ -76,14 +84,22 @@ public sealed partial class LakeSink : IDisposable
         Task.Factory.StartNew(() => RunLoopAsync(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <inheritdoc />
-    public void Dispose() => _schemas.Dispose();
+    public void Dispose()
+    {
+        _schemas.Dispose();
+        _writeSlots.Dispose();
+    }
 
     private async Task RunLoopAsync(CancellationToken cancellationToken)
     {
         var config = KafkaClientSettings.Consumer(_configuration, _options.GroupId);
-        // The sink reads one topic and no headers: not copying them into every result saves a third of the
+        // The sink reads one topic and no headers: not copying them into every result saves a quarter of the
         // client's cost per record (docs/benchmarks.md).
         config.ConsumeResultFields = "timestamp";
+        // The client's prefetch is the part of the sink's memory that otherwise grows with the partition count
+        // (each fetch brings up to max.partition.fetch.bytes per partition): bounded here unless configured.
+        SetUnlessConfigured(config, "queued.max.messages.kbytes", (PrefetchBytes / 1024).ToString(CultureInfo.InvariantCulture));
+        SetUnlessConfigured(config, "fetch.max.bytes", PrefetchBytes.ToString(CultureInfo.InvariantCulture));
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetLogHandler(KafkaLogBridge.To(_logger))
             .SetPartitionsAssignedHandler(OnAssigned)
@@ -125,6 +141,14 @@ public sealed partial class LakeSink : IDisposable
         {
             await DrainAsync();
             Log.Stopped(_logger, RecordsLanded, FilesPublished);
+        }
+    }
+
+    private void SetUnlessConfigured(ConsumerConfig config, string key, string value)
+    {
+        if (_configuration[$"{KafkaClientSettings.ConsumerSection}:{key}"] is null && _configuration[$"{KafkaClientSettings.CommonSection}:{key}"] is null)
+        {
+            config.Set(key, value);
         }
     }
 

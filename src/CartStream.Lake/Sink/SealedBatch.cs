@@ -66,7 +66,7 @@ internal sealed class SealedBatch(
             metadata.Add(RawFileMetadata.Entry(RawFileMetadata.SchemaId, id));
         }
 
-        using var file = new MemoryStream((int)Math.Min(int.MaxValue, buffer.Bytes + 4096));
+        using var file = new PooledBufferStream();
         using (var writer = new AvroContainerWriter(file, schemaJson, options.Codec, new AvroContainerWriterOptions { Metadata = metadata, LeaveOpen = true }))
         {
             foreach (var record in buffer.Records())
