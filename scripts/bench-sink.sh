@@ -4,7 +4,8 @@
 # 1. Produces EVENTS events at max rate into a fresh topic with PARTITIONS partitions.
 # 2. Starts the sink and times it from start until the state records under _state/sink/ cover every offset
 #    (process start and the group join included). Reports events/s, MB/s of Kafka values read and of lake files
-#    written, the sink's peak resident memory (VmHWM), and the CPU seconds the sink and the broker used meanwhile.
+#    written, the sink's peak resident memory (VmHWM), the CPU seconds the sink and the broker used meanwhile, and
+#    the rate from the first state record on (without the process start and the group join).
 # BENCH_TRACE=FILE.nettrace also records a CPU sample trace of the sink with dotnet-trace (if installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +56,11 @@ if [ -n "${BENCH_TRACE:-}" ]; then
   sleep 2
   ~/.dotnet/tools/dotnet-trace collect -p "$sink" --profile dotnet-sampled-thread-time -o "$BENCH_TRACE" --duration 00:00:00:05 >/dev/null 2>&1 &
 fi
-while [ "$(landed)" -lt "$events" ]; do
+first=""; first_landed=0
+while true; do
+  now_landed=$(landed)
+  [ "$now_landed" -ge "$events" ] && break
+  if [ -z "$first" ] && [ "$now_landed" -gt 0 ]; then first=$(date +%s.%N); first_landed=$now_landed; fi
   kill -0 "$sink" 2>/dev/null || { echo "the sink exited:"; tail -20 "$work/sink.log"; exit 1; }
   sleep 0.2
 done
@@ -66,12 +71,13 @@ sink_cpu=$(cpu "$sink"); broker_cpu=$(( $(cpu "$broker") - broker_cpu_before ));
 kill -TERM "$sink"; wait "$sink" || true; sink=""
 echo "work: $work"
 lake_bytes=$(du -sb "$work/lake/topics" | cut -f1)
-/usr/bin/python3 - "$events" "$start" "$end" "$input_bytes" "$lake_bytes" "$peak" "$partitions" "$codec" "$sink_cpu" "$broker_cpu" "$hz" <<'PY'
+/usr/bin/python3 - "$events" "$start" "$end" "$input_bytes" "$lake_bytes" "$peak" "$partitions" "$codec" "$sink_cpu" "$broker_cpu" "$hz" "${first:-$end}" "$first_landed" <<'PY'
 import sys
-events, start, end, inp, lake, peak, parts, codec, sink_cpu, broker_cpu, hz = sys.argv[1:]
+events, start, end, inp, lake, peak, parts, codec, sink_cpu, broker_cpu, hz, first, first_landed = sys.argv[1:]
+steady = (int(events) - int(first_landed)) / max(float(end) - float(first), 1e-9)
 s = float(end) - float(start)
 print(f"sink: {int(events):,} events, {parts} partitions, codec {codec}: {s:.1f} s, {int(events)/s:,.0f} events/s, "
       f"{int(inp)/s/1e6:.1f} MB/s of broker log read, {int(lake)/s/1e6:.1f} MB/s of lake files written "
       f"({int(lake)/1e6:.1f} MB), peak RSS {int(peak)/1024:.0f} MiB; CPU: sink {int(sink_cpu)/int(hz):.1f} s, "
-      f"broker {int(broker_cpu)/int(hz):.1f} s")
+      f"broker {int(broker_cpu)/int(hz):.1f} s; {steady:,.0f} events/s from the first state record on")
 PY
