@@ -23,6 +23,13 @@ public sealed partial class LakeSink
             // The lake's state record is the only truth about progress: with none, land the partition from its start.
             var next = recovery.NextOffset;
             _writers[partition] = new PartitionFileWriter(_store, _options.Topic, partition, _writerOptions, next ?? 0);
+            if (_notifier is not null && recovery.LastBatch is { } last)
+            {
+                // A crash between the state record and the announcements loses them, so the last recorded batch is
+                // announced again on every assignment: at least once; readers skip files they have processed.
+                AnnounceAsync(last).GetAwaiter().GetResult();
+            }
+
             offsets.Add(new TopicPartitionOffset(tp, next is { } n ? new Offset(n) : Offset.Beginning));
             Log.Assigned(_logger, _options.Topic, partition, next?.ToString(CultureInfo.InvariantCulture) ?? "beginning", recovery.AdoptedFiles.Count, recovery.DeletedFiles.Count);
         }
@@ -41,10 +48,7 @@ public sealed partial class LakeSink
 
             try
             {
-                if (writer.PublishAsync(_handlerToken).GetAwaiter().GetResult() is { } batch)
-                {
-                    OnPublishedAsync(batch, _handlerToken).GetAwaiter().GetResult();
-                }
+                PublishAllAsync(writer, retry: false, _handlerToken).GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is ObjectStoreException or OperationCanceledException)
             {
@@ -54,6 +58,8 @@ public sealed partial class LakeSink
 
             Log.Revoked(_logger, _options.Topic, tp.Partition.Value);
         }
+
+        Recount();
     }
 
     private void OnLost(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
@@ -63,9 +69,24 @@ public sealed partial class LakeSink
         {
             if (_writers.Remove(tp.Partition.Value, out var writer))
             {
+                if (_writing.Remove(writer, out var write))
+                {
+                    // Already under way; it cannot be called back, only kept from being committed.
+                    try
+                    {
+                        write.GetAwaiter().GetResult();
+                    }
+                    catch (Exception e) when (e is ObjectStoreException or OperationCanceledException)
+                    {
+                        Log.RevokePublishFailed(_logger, writer.Topic, writer.Partition, e.Message);
+                    }
+                }
+
                 writer.Discard();
             }
         }
+
+        Recount();
     }
 
     private async Task<T> RetryAsync<T>(string operation, Func<Task<T>> action, CancellationToken cancellationToken)

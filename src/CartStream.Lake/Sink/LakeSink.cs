@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CartStream.Events.Avro;
 using CartStream.Ingestion;
 using CartStream.Lake.Storage;
@@ -14,18 +15,29 @@ namespace CartStream.Lake.Sink;
 /// </summary>
 /// <remarks>
 /// Per batch the order is: publish the files, record the partition's end offset under <c>_state/sink/</c>,
-/// announce the files, commit the Kafka offset. The state record, not the Kafka commit, is where a partition
+/// announce the files, commit the Kafka offset. Records go into the writers synchronously; a closed batch is
+/// written on the thread pool while the loop keeps consuming into the next one (at most one batch in flight per
+/// partition, so each partition's batches still land in offset order). The state record, not the Kafka commit, is where a partition
 /// resumes (<see cref="PartitionRecovery"/> on every assignment), so a lost commit costs nothing. Records it
 /// cannot land (no value, wrong magic byte, unknown schema id, not an Avro schema) go to dead-letter files with
 /// the reason. While the object store or the registry is unreachable it retries with backoff and commits nothing.
-/// Memory: the writers together hold at most <see cref="LakeSinkOptions.MemoryBudgetBytes"/> (plus one record);
-/// over it, the largest batch is published early.
+/// Memory: the writers together hold at most <see cref="LakeSinkOptions.MemoryBudgetBytes"/> (plus one record),
+/// batches being written included; over it, the loop waits for writes in flight and publishes the largest batch early.
 /// </remarks>
 public sealed partial class LakeSink : IDisposable
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan DueCheckInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan NotifyTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Kafka client's prefetch queue and the largest fetch response, each, unless configured.</summary>
+    internal const int PrefetchBytes = 16 * 1024 * 1024;
+
+    // Batches written at the same time: each holds its encoded file in memory, and two keep both cores busy.
+    private const int MaxConcurrentWrites = 2;
+
+    // Records taken from the client's queue per pass before the loop looks at finished writes and due batches.
+    private const int MaxRecordsPerPass = 5000;
     private readonly IObjectStore _store;
     private readonly IConfiguration _configuration;
     private readonly LakeSinkOptions _options;
@@ -34,9 +46,11 @@ public sealed partial class LakeSink : IDisposable
     private readonly ILogger _logger;
     private readonly WriterSchemaResolver _schemas;
     private readonly Dictionary<int, PartitionFileWriter> _writers = [];
+    private readonly Dictionary<PartitionFileWriter, Task<PublishedBatch>> _writing = [];
+    private readonly SemaphoreSlim _writeSlots = new(MaxConcurrentWrites);
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private CancellationToken _handlerToken;
-    private long _bufferedEstimate;
+    private long _buffered;
     private long _recordsLanded;
     private long _filesPublished;
 
@@ -70,11 +84,25 @@ public sealed partial class LakeSink : IDisposable
         Task.Factory.StartNew(() => RunLoopAsync(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <inheritdoc />
-    public void Dispose() => _schemas.Dispose();
+    public void Dispose()
+    {
+        _schemas.Dispose();
+        _writeSlots.Dispose();
+    }
 
     private async Task RunLoopAsync(CancellationToken cancellationToken)
     {
         var config = KafkaClientSettings.Consumer(_configuration, _options.GroupId);
+        // The sink reads one topic and no headers: not copying them into every result saves about a fifth of the
+        // client's cost per record (docs/benchmarks.md).
+        config.ConsumeResultFields = "timestamp";
+        // The client's prefetch is the part of the sink's memory that otherwise grows with the partition count
+        // (each fetch brings up to max.partition.fetch.bytes per partition): bounded here unless configured.
+        SetUnlessConfigured(config, "queued.max.messages.kbytes", (PrefetchBytes / 1024).ToString(CultureInfo.InvariantCulture));
+        SetUnlessConfigured(config, "fetch.max.bytes", PrefetchBytes.ToString(CultureInfo.InvariantCulture));
+        // With a full prefetch queue librdkafka postpones a partition's next fetch by this much (default 1 s), so a
+        // sink that keeps the queue full would read one queue-full per second: 16 MiB/s, ~130k events/s.
+        SetUnlessConfigured(config, "fetch.queue.backoff.ms", "10");
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetLogHandler(KafkaLogBridge.To(_logger))
             .SetPartitionsAssignedHandler(OnAssigned)
@@ -90,28 +118,19 @@ public sealed partial class LakeSink : IDisposable
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                ConsumeResult<byte[]?, byte[]?>? result;
-                try
+                // Wait for the first record, then take what the client has already fetched without waiting.
+                var result = Consume(consumer, PollTimeout);
+                var idle = result is null;
+                for (var taken = 0; result is not null; result = ++taken < MaxRecordsPerPass ? Consume(consumer, TimeSpan.Zero) : null)
                 {
-                    result = consumer.Consume(PollTimeout);
-                }
-                catch (ConsumeException e) when (!e.Error.IsFatal)
-                {
-                    Log.ConsumeFailed(_logger, e.Error.Reason);
-                    continue;
-                }
-                catch (ConsumeException e)
-                {
-                    Log.ConsumeFatal(_logger, e.Error.Reason);
-                    throw;
+                    if (result is { IsPartitionEOF: false, Message: not null })
+                    {
+                        await HandleAsync(result, cancellationToken);
+                    }
                 }
 
-                if (result is { IsPartitionEOF: false, Message: not null })
-                {
-                    await HandleAsync(result, cancellationToken);
-                }
-
-                if (result is null || sinceDueCheck.Elapsed >= DueCheckInterval)
+                await CompleteFinishedWritesAsync(cancellationToken);
+                if (idle || sinceDueCheck.Elapsed >= DueCheckInterval)
                 {
                     await PublishDueAsync(cancellationToken);
                     sinceDueCheck.Restart();
@@ -128,166 +147,121 @@ public sealed partial class LakeSink : IDisposable
         }
     }
 
-    private async Task HandleAsync(ConsumeResult<byte[]?, byte[]?> result, CancellationToken cancellationToken)
+    private void SetUnlessConfigured(ConsumerConfig config, string key, string value)
+    {
+        if (_configuration[$"{KafkaClientSettings.ConsumerSection}:{key}"] is null && _configuration[$"{KafkaClientSettings.CommonSection}:{key}"] is null)
+        {
+            config.Set(key, value);
+        }
+    }
+
+    private ConsumeResult<byte[]?, byte[]?>? Consume(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
+    {
+        try
+        {
+            return consumer.Consume(timeout);
+        }
+        catch (ConsumeException e) when (!e.Error.IsFatal)
+        {
+            Log.ConsumeFailed(_logger, e.Error.Reason);
+            return null;
+        }
+        catch (ConsumeException e)
+        {
+            Log.ConsumeFatal(_logger, e.Error.Reason);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Puts one record into its partition's writer. Synchronous unless the schema id is new, the open batch must
+    /// be closed first, or the memory budget is exceeded.
+    /// </summary>
+    private ValueTask HandleAsync(ConsumeResult<byte[]?, byte[]?> result, CancellationToken cancellationToken)
     {
         var partition = result.Partition.Value;
         if (!_writers.TryGetValue(partition, out var writer))
         {
             // A record of a partition revoked within the same poll: its next owner reads it again.
-            return;
+            return ValueTask.CompletedTask;
         }
 
+        var value = result.Message.Value;
+        if (value is null)
+        {
+            return AppendDeadLetterAsync(writer, result, "no value (a tombstone or an empty message)", cancellationToken);
+        }
+
+        var status = ConfluentWireFormat.TryRead(value.AsMemory(), out var schemaId, out var body);
+        if (status != ConfluentWireFormatStatus.Ok)
+        {
+            return AppendDeadLetterAsync(writer, result, ConfluentWireFormat.Describe(status), cancellationToken);
+        }
+
+        if (!_schemas.TryGetCached(schemaId, out var schema, out var reason))
+        {
+            return ResolveThenAppendAsync(writer, result, schemaId, body, cancellationToken);
+        }
+
+        return schema is null
+            ? AppendDeadLetterAsync(writer, result, reason!, cancellationToken)
+            : AppendAsync(writer, result, schema, body, cancellationToken);
+    }
+
+    private async ValueTask ResolveThenAppendAsync(
+        PartitionFileWriter writer, ConsumeResult<byte[]?, byte[]?> result, int schemaId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var (schema, reason) = await RetryAsync("Resolving a schema id", () => _schemas.ResolveAsync(schemaId, cancellationToken).AsTask(), cancellationToken);
+        await (schema is null
+            ? AppendDeadLetterAsync(writer, result, reason!, cancellationToken)
+            : AppendAsync(writer, result, schema, body, cancellationToken));
+    }
+
+    private ValueTask AppendAsync(
+        PartitionFileWriter writer, ConsumeResult<byte[]?, byte[]?> result, WriterSchema schema, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         var offset = result.Offset.Value;
         var timestamp = result.Message.Timestamp.UtcDateTime;
-        var value = result.Message.Value;
-        var reason = value is null ? "no value (a tombstone or an empty message)" : null;
-        WriterSchema? schema = null;
-        ReadOnlyMemory<byte> body = default;
-        if (value is not null)
+        if (writer.TryAppend(offset, timestamp, schema, body.Span))
         {
-            var status = ConfluentWireFormat.TryRead(value.AsMemory(), out var schemaId, out body);
-            if (status != ConfluentWireFormatStatus.Ok)
-            {
-                reason = ConfluentWireFormat.Describe(status);
-            }
-            else
-            {
-                (schema, reason) = await RetryAsync("Resolving a schema id", () => _schemas.ResolveAsync(schemaId, cancellationToken).AsTask(), cancellationToken);
-            }
+            return Appended(body.Length, cancellationToken);
         }
 
-        var bufferedBefore = writer.BufferedBytes;
-        PublishedBatch? published;
-        if (schema is not null)
-        {
-            published = await RetryAsync("Publishing", () => writer.AppendAsync(offset, timestamp, schema, body, cancellationToken), cancellationToken);
-        }
-        else
-        {
-            Log.DeadLetter(_logger, _options.Topic, partition, offset, reason!);
-            // Explicit: a null array converts to an empty (not a missing) ReadOnlyMemory, and null must stay null.
-            var key = result.Message.Key is { } k ? new ReadOnlyMemory<byte>(k) : (ReadOnlyMemory<byte>?)null;
-            var raw = value is not null ? new ReadOnlyMemory<byte>(value) : (ReadOnlyMemory<byte>?)null;
-            published = await RetryAsync("Publishing", () => writer.AppendDeadLetterAsync(offset, timestamp, key, raw, reason!, cancellationToken), cancellationToken);
-        }
-
-        if (published is not null)
-        {
-            await OnPublishedAsync(published, cancellationToken);
-        }
-
-        // Exact when the record joined the open batch; after a rotation the published bytes are not subtracted,
-        // so the estimate only errs high and the budget check runs early, never late.
-        _bufferedEstimate += published is null ? writer.BufferedBytes - bufferedBefore : writer.BufferedBytes;
-        if (_bufferedEstimate > _options.MemoryBudgetBytes)
-        {
-            await EnforceBudgetAsync(cancellationToken);
-        }
+        return SealThenAppendAsync(writer, w => w.TryAppend(offset, timestamp, schema, body.Span), cancellationToken);
     }
 
-    private async Task PublishDueAsync(CancellationToken cancellationToken)
+    private ValueTask AppendDeadLetterAsync(PartitionFileWriter writer, ConsumeResult<byte[]?, byte[]?> result, string reason, CancellationToken cancellationToken)
     {
-        foreach (var writer in _writers.Values.Where(w => w.IsDue).ToList())
+        var offset = result.Offset.Value;
+        var timestamp = result.Message.Timestamp.UtcDateTime;
+        Log.DeadLetter(_logger, _options.Topic, writer.Partition, offset, reason);
+        // Explicit: a null array converts to an empty (not a missing) ReadOnlyMemory, and null must stay null.
+        var key = result.Message.Key is { } k ? new ReadOnlyMemory<byte>(k) : (ReadOnlyMemory<byte>?)null;
+        var raw = result.Message.Value is { } v ? new ReadOnlyMemory<byte>(v) : (ReadOnlyMemory<byte>?)null;
+        var before = writer.OpenBytes;
+        if (writer.TryAppendDeadLetter(offset, timestamp, key, raw, reason))
         {
-            if (await RetryAsync("Publishing", () => writer.PublishIfDueAsync(cancellationToken), cancellationToken) is { } batch)
-            {
-                await OnPublishedAsync(batch, cancellationToken);
-            }
+            return Appended(writer.OpenBytes - before, cancellationToken);
         }
+
+        return SealThenAppendAsync(writer, w => w.TryAppendDeadLetter(offset, timestamp, key, raw, reason), cancellationToken);
     }
 
-    /// <summary>Publishes the largest batches until the writers together hold no more than the budget.</summary>
-    private async Task EnforceBudgetAsync(CancellationToken cancellationToken)
+    private async ValueTask SealThenAppendAsync(PartitionFileWriter writer, Func<PartitionFileWriter, bool> append, CancellationToken cancellationToken)
     {
-        var total = _writers.Values.Sum(w => w.BufferedBytes);
-        while (total > _options.MemoryBudgetBytes)
+        await SealAndWriteAsync(writer, cancellationToken);
+        var before = writer.OpenBytes;
+        if (!append(writer))
         {
-            var largest = _writers.Values.MaxBy(w => w.BufferedBytes)!;
-            total -= largest.BufferedBytes;
-            if (await RetryAsync("Publishing", () => largest.PublishAsync(cancellationToken), cancellationToken) is { } batch)
-            {
-                await OnPublishedAsync(batch, cancellationToken);
-            }
+            throw new InvalidOperationException($"{writer.Topic}/{writer.Partition}: a record did not fit an empty batch.");
         }
 
-        _bufferedEstimate = total;
+        await Appended(writer.OpenBytes - before, cancellationToken);
     }
 
-    private async Task OnPublishedAsync(PublishedBatch batch, CancellationToken cancellationToken)
+    private ValueTask Appended(long bytes, CancellationToken cancellationToken)
     {
-        Interlocked.Add(ref _recordsLanded, batch.RecordCount);
-        Interlocked.Add(ref _filesPublished, batch.Files.Count);
-        LakeSinkMetrics.Records.Add(batch.RecordCount);
-        LakeSinkMetrics.Files.Add(batch.Files.Count);
-        LakeSinkMetrics.DeadLetters.Add(batch.Files.Where(f => f.IsDeadLetter).Sum(f => f.RecordCount));
-        Log.Published(_logger, batch.Topic, batch.Partition, batch.StartOffset, batch.EndOffset, batch.RecordCount, batch.Files.Count);
-        if (_notifier is not null)
-        {
-            await AnnounceAsync(batch);
-        }
-
-        Commit(batch);
-    }
-
-    private async Task AnnounceAsync(PublishedBatch batch)
-    {
-        // The state record already says these files exist, so their announcements are owed even when a stop was
-        // asked for meanwhile: they get a deadline of their own instead of the stop signal.
-        using var deadline = new CancellationTokenSource(NotifyTimeout);
-        foreach (var file in FileLanded.Of(batch))
-        {
-            try
-            {
-                await _notifier!.NotifyAsync(file, deadline.Token);
-            }
-            catch (Exception e) when (e is KafkaException or InvalidOperationException or OperationCanceledException)
-            {
-                Log.NotifyFailed(_logger, file.Key, e.Message);
-            }
-        }
-    }
-
-    private void Commit(PublishedBatch batch)
-    {
-        try
-        {
-            _consumer!.Commit([new TopicPartitionOffset(batch.Topic, batch.Partition, batch.EndOffset + 1)]);
-        }
-        catch (KafkaException e)
-        {
-            Log.CommitFailed(_logger, e.Error.Reason);
-        }
-    }
-
-    private async Task DrainAsync()
-    {
-        // Ctrl-C means "stop soon", not "stop now": give the store a while to take what is buffered.
-        using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        _handlerToken = drain.Token;
-        foreach (var writer in _writers.Values.ToList())
-        {
-            try
-            {
-                if (await RetryAsync("Publishing on shutdown", () => writer.PublishAsync(drain.Token), drain.Token) is { } batch)
-                {
-                    await OnPublishedAsync(batch, drain.Token);
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectStoreException)
-            {
-                // Not committed and not recorded: the next run reads these offsets again.
-                Log.RevokePublishFailed(_logger, writer.Topic, writer.Partition, e.Message);
-                writer.Discard();
-            }
-        }
-
-        try
-        {
-            _consumer?.Close();
-        }
-        catch (KafkaException e)
-        {
-            Log.CommitFailed(_logger, e.Error.Reason);
-        }
+        _buffered += bytes;
+        return _buffered > _options.MemoryBudgetBytes ? EnforceBudgetAsync(cancellationToken) : ValueTask.CompletedTask;
     }
 }

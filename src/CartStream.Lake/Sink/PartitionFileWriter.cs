@@ -1,5 +1,4 @@
 using System.Buffers;
-using CartStream.Events.Avro;
 using CartStream.Lake.Storage;
 
 namespace CartStream.Lake.Sink;
@@ -15,21 +14,32 @@ namespace CartStream.Lake.Sink;
 /// atomically, and the state record is written only after the files (and the Kafka commit only after the state).
 /// So at most one batch can be visible beyond the state record, and <see cref="PartitionRecovery"/> either adopts
 /// it whole or deletes it before the sink resumes. If a publish fails, nothing is forgotten: call
-/// <see cref="PublishAsync"/> (or the append that failed) again; it rewrites the same keys. Not thread-safe.
-/// Memory: the batch's encoded records, at most <see cref="PartitionFileWriterOptions.MaxBufferedBytes"/> plus one record.
+/// <see cref="PublishAsync"/> (or the append that failed) again; it rewrites the same keys.
+/// <para>
+/// Two ways to use it: the async <see cref="AppendAsync"/> / <see cref="PublishAsync"/> pair, which publishes in
+/// line; or the synchronous <see cref="TryAppend"/> / <see cref="TryAppendDeadLetter"/> with <see cref="Seal"/>,
+/// <see cref="WriteSealedAsync"/> and <see cref="CompleteSealed"/>, which let the caller write a closed batch on
+/// another thread while this writer fills the next one (the sink's hot path). At most one batch is sealed at a
+/// time, so batches are still published in offset order. Not thread-safe, except that
+/// <see cref="WriteSealedAsync"/> may run while the open batch is appended to.
+/// </para>
+/// Memory: the open batch's encoded records, at most <see cref="PartitionFileWriterOptions.MaxBufferedBytes"/>
+/// plus one record, plus the sealed batch being written (as large again).
 /// </remarks>
 public sealed class PartitionFileWriter
 {
     private readonly IObjectStore _store;
     private readonly PartitionFileWriterOptions _options;
     private readonly TimeProvider _time;
-    private readonly RecordBuffer _records = new();
-    private readonly RecordBuffer _deadLetters = new();
+    private RecordBuffer _records = new();
+    private RecordBuffer _deadLetters = new();
+    private readonly ArrayBufferWriter<byte> _deadLetterScratch = new(256);
+    private SealedBatch? _sealed;
     private WriterSchema? _schema;
     private DateTimeOffset _batchFirstTimestamp;
     private long _openedAt;
     private long _lastOffset;
-    private long _publishedEnd;
+    private long _sealedEnd;
 
     /// <summary>A writer for <paramref name="topic"/>/<paramref name="partition"/> whose next record is at or after <paramref name="nextOffset"/>.</summary>
     public PartitionFileWriter(IObjectStore store, string topic, int partition, PartitionFileWriterOptions options, long nextOffset = 0, TimeProvider? time = null)
@@ -49,7 +59,7 @@ public sealed class PartitionFileWriter
         _options = options;
         _time = time ?? TimeProvider.System;
         _lastOffset = nextOffset - 1;
-        _publishedEnd = nextOffset - 1;
+        _sealedEnd = nextOffset - 1;
     }
 
     /// <summary>The topic.</summary>
@@ -58,22 +68,32 @@ public sealed class PartitionFileWriter
     /// <summary>The partition.</summary>
     public int Partition { get; }
 
-    /// <summary>True when no record waits to be published.</summary>
-    public bool IsEmpty => _records.Count == 0 && _deadLetters.Count == 0;
+    /// <summary>True when no record waits to be published (neither open nor sealed).</summary>
+    public bool IsEmpty => IsOpenEmpty && _sealed is null;
 
-    /// <summary>Records waiting, good and dead-letter.</summary>
+    /// <summary>True while a sealed batch waits for <see cref="CompleteSealed"/>.</summary>
+    public bool HasSealed => _sealed is not null;
+
+    /// <summary>Records waiting in the open batch, good and dead-letter.</summary>
     public int BufferedRecords => _records.Count + _deadLetters.Count;
 
-    /// <summary>Bytes of encoded records waiting: what a sink adds up across partitions to bound its memory.</summary>
-    public long BufferedBytes => _records.Bytes + _deadLetters.Bytes;
+    /// <summary>
+    /// Bytes of encoded records held, open and sealed: what a sink adds up across partitions to bound its memory.
+    /// </summary>
+    public long BufferedBytes => OpenBytes + (_sealed?.Bytes ?? 0);
+
+    /// <summary>Bytes of encoded records in the open batch.</summary>
+    public long OpenBytes => _records.Bytes + _deadLetters.Bytes;
 
     /// <summary>
-    /// True when the batch must be published now: it is full (records or bytes) or has been open for
+    /// True when the open batch must be published now: it is full (records or bytes) or has been open for
     /// <see cref="PartitionFileWriterOptions.MaxFileAge"/>.
     /// </summary>
-    public bool IsDue => !IsEmpty && (IsFull || _time.GetElapsedTime(_openedAt) >= _options.MaxFileAge);
+    public bool IsDue => !IsOpenEmpty && (IsFull || _time.GetElapsedTime(_openedAt) >= _options.MaxFileAge);
 
-    private bool IsFull => BufferedRecords >= _options.MaxRecords || BufferedBytes >= _options.MaxBufferedBytes;
+    private bool IsOpenEmpty => _records.Count == 0 && _deadLetters.Count == 0;
+
+    private bool IsFull => BufferedRecords >= _options.MaxRecords || OpenBytes >= _options.MaxBufferedBytes;
 
     /// <summary>
     /// Adds a record that is Avro binary for <paramref name="schema"/> (the Kafka value without its 5-byte
@@ -83,15 +103,7 @@ public sealed class PartitionFileWriter
     public async Task<PublishedBatch?> AppendAsync(long offset, DateTimeOffset timestamp, WriterSchema schema, ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        CheckOrder(offset);
-        var published = !IsEmpty && MustCloseBefore(timestamp, schema) ? await PublishAsync(cancellationToken) : null;
-        Opening(timestamp);
-        _schema = schema;
-        var start = (int)_records.Bytes;
-        _records.Writer.Write(record.Span);
-        _records.Commit(offset, start);
-        _lastOffset = offset;
-        return published;
+        return await AppendOrPublishAsync(() => TryAppend(offset, timestamp, schema, record.Span), cancellationToken);
     }
 
     /// <summary>
@@ -102,56 +114,104 @@ public sealed class PartitionFileWriter
         long offset, DateTimeOffset timestamp, ReadOnlyMemory<byte>? key, ReadOnlyMemory<byte>? value, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
-        CheckOrder(offset);
-        var published = !IsEmpty && MustCloseBefore(timestamp, schema: null) ? await PublishAsync(cancellationToken) : null;
-        Opening(timestamp);
-        var start = (int)_deadLetters.Bytes;
-        DeadLetterSchema.Encode(
-            _deadLetters.Writer, Topic, Partition, offset, timestamp,
-            key.GetValueOrDefault().Span, key.HasValue, value.GetValueOrDefault().Span, value.HasValue, reason);
-        _deadLetters.Commit(offset, start);
-        _lastOffset = offset;
-        return published;
+        return await AppendOrPublishAsync(() => TryAppendDeadLetter(offset, timestamp, key, value, reason), cancellationToken);
     }
 
-    /// <summary>Publishes the open batch if <see cref="IsDue"/>; call it when polling returns nothing, too.</summary>
-    public Task<PublishedBatch?> PublishIfDueAsync(CancellationToken cancellationToken = default) =>
-        IsDue ? PublishAsync(cancellationToken) : Task.FromResult<PublishedBatch?>(null);
+    /// <summary>
+    /// Adds a record to the open batch without any I/O, or returns false when it cannot join it (full, another
+    /// record-time interval or hour, another schema): then <see cref="Seal"/> the open batch and try again.
+    /// </summary>
+    public bool TryAppend(long offset, DateTimeOffset timestamp, WriterSchema schema, ReadOnlySpan<byte> record)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        CheckOrder(offset);
+        if (!IsOpenEmpty && MustCloseBefore(timestamp, schema))
+        {
+            return false;
+        }
+
+        Opening(timestamp);
+        _schema = schema;
+        _records.Append(offset, record);
+        _lastOffset = offset;
+        return true;
+    }
+
+    /// <summary>The synchronous <see cref="AppendDeadLetterAsync"/>: false when the open batch must be sealed first.</summary>
+    public bool TryAppendDeadLetter(long offset, DateTimeOffset timestamp, ReadOnlyMemory<byte>? key, ReadOnlyMemory<byte>? value, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        CheckOrder(offset);
+        if (!IsOpenEmpty && MustCloseBefore(timestamp, schema: null))
+        {
+            return false;
+        }
+
+        Opening(timestamp);
+        _deadLetterScratch.ResetWrittenCount();
+        DeadLetterSchema.Encode(
+            _deadLetterScratch, Topic, Partition, offset, timestamp,
+            key.GetValueOrDefault().Span, key.HasValue, value.GetValueOrDefault().Span, value.HasValue, reason);
+        _deadLetters.Append(offset, _deadLetterScratch.WrittenSpan);
+        _lastOffset = offset;
+        return true;
+    }
 
     /// <summary>
-    /// Publishes the open batch now (rotation, partition revoked, shutdown): the dead-letter file, the raw file,
-    /// then the state record. Returns null when nothing waits. On failure everything stays buffered.
+    /// Closes the open batch so that <see cref="WriteSealedAsync"/> can write it while new records go to a fresh
+    /// batch. False when the open batch is empty or a sealed batch is still waiting for <see cref="CompleteSealed"/>.
     /// </summary>
-    public async Task<PublishedBatch?> PublishAsync(CancellationToken cancellationToken = default)
+    public bool Seal()
     {
-        if (IsEmpty)
+        if (IsOpenEmpty || _sealed is not null)
         {
-            return null;
+            return false;
         }
 
         // A batch covers every offset since the previous one, gaps included (transaction markers, compaction),
         // so consecutive batches are contiguous and recovery can check that none is missing.
-        var batchStart = _publishedEnd + 1;
         var batchEnd = Math.Max(_records.LastOffset, _deadLetters.LastOffset);
-        var fileCount = (_records.Count > 0 ? 1 : 0) + (_deadLetters.Count > 0 ? 1 : 0);
-        var files = new List<PublishedFile>(fileCount);
-        if (_deadLetters.Count > 0)
-        {
-            files.Add(await PublishFileAsync(_deadLetters, LakeLayout.DeadLetterTopic(Topic), DeadLetterSchema.Json, schemaId: null, batchStart, batchEnd, fileCount, cancellationToken));
-        }
-
-        if (_records.Count > 0)
-        {
-            files.Add(await PublishFileAsync(_records, Topic, _schema!.Json, _schema.Id, batchStart, batchEnd, fileCount, cancellationToken));
-        }
-
-        var state = new SinkPartitionState(Topic, Partition, batchEnd, files.Select(f => f.Key).ToList(), _time.GetUtcNow());
-        await state.WriteAsync(_store, cancellationToken);
-        _records.Clear();
-        _deadLetters.Clear();
+        _sealed = new SealedBatch(Topic, Partition, _options, _records, _deadLetters, _schema, _batchFirstTimestamp, _sealedEnd + 1, batchEnd);
+        _sealedEnd = batchEnd;
+        _records = new RecordBuffer();
+        _deadLetters = new RecordBuffer();
         _schema = null;
-        _publishedEnd = batchEnd;
-        return new PublishedBatch(Topic, Partition, batchStart, batchEnd, files);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the sealed batch: the dead-letter file, the raw file, then the state record. May run on another
+    /// thread while records are appended. On failure the batch stays sealed; calling again rewrites the same keys.
+    /// </summary>
+    public Task<PublishedBatch> WriteSealedAsync(CancellationToken cancellationToken = default) =>
+        (_sealed ?? throw new InvalidOperationException("No batch is sealed.")).WriteAsync(_store, _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Marks the sealed batch as published (after <see cref="WriteSealedAsync"/> succeeded) and frees its memory.</summary>
+    public void CompleteSealed()
+    {
+        _sealed?.Records.Clear();
+        _sealed?.DeadLetters.Clear();
+        _sealed = null;
+    }
+
+    /// <summary>Publishes the open batch if <see cref="IsDue"/>; call it when polling returns nothing, too.</summary>
+    public Task<PublishedBatch?> PublishIfDueAsync(CancellationToken cancellationToken = default) =>
+        IsDue || _sealed is not null ? PublishAsync(cancellationToken) : Task.FromResult<PublishedBatch?>(null);
+
+    /// <summary>
+    /// Publishes now (rotation, partition revoked, shutdown): a batch left sealed by a failed write first, else the
+    /// open batch. Returns null when nothing waits. On failure everything stays buffered.
+    /// </summary>
+    public async Task<PublishedBatch?> PublishAsync(CancellationToken cancellationToken = default)
+    {
+        if (_sealed is null && !Seal())
+        {
+            return null;
+        }
+
+        var batch = await WriteSealedAsync(cancellationToken);
+        CompleteSealed();
+        return batch;
     }
 
     /// <summary>Drops what is buffered without publishing (the partition was revoked and another sink owns it now).</summary>
@@ -159,8 +219,27 @@ public sealed class PartitionFileWriter
     {
         _records.Clear();
         _deadLetters.Clear();
+        if (_sealed is not null)
+        {
+            _sealedEnd = _sealed.BatchStart - 1;
+            CompleteSealed();
+        }
+
         _schema = null;
-        _lastOffset = _publishedEnd;
+        _lastOffset = _sealedEnd;
+    }
+
+    private async Task<PublishedBatch?> AppendOrPublishAsync(Func<bool> tryAppend, CancellationToken cancellationToken)
+    {
+        // A batch left sealed by a failed write goes first, so that batches land in offset order.
+        var published = _sealed is not null ? await PublishAsync(cancellationToken) : null;
+        if (tryAppend())
+        {
+            return published;
+        }
+
+        published = await PublishAsync(cancellationToken);
+        return tryAppend() ? published : throw new InvalidOperationException($"{Topic}/{Partition}: a record did not fit an empty batch.");
     }
 
     private void CheckOrder(long offset)
@@ -197,44 +276,4 @@ public sealed class PartitionFileWriter
 
     private static long Bucket(DateTimeOffset time, TimeSpan interval) =>
         (long)Math.Floor(time.ToUnixTimeMilliseconds() / interval.TotalMilliseconds);
-
-    private async Task<PublishedFile> PublishFileAsync(
-        RecordBuffer buffer, string topic, string schemaJson, int? schemaId, long batchStart, long batchEnd, int fileCount, CancellationToken cancellationToken)
-    {
-        var key = _options.TimeBasedLayout
-            ? LakeLayout.TimeBasedRawFileKey(topic, Partition, buffer.FirstOffset, _batchFirstTimestamp)
-            : LakeLayout.RawFileKey(topic, Partition, buffer.FirstOffset);
-        List<KeyValuePair<string, byte[]>> metadata =
-        [
-            RawFileMetadata.Entry(RawFileMetadata.Topic, Topic),
-            RawFileMetadata.Entry(RawFileMetadata.Partition, Partition),
-            RawFileMetadata.Entry(RawFileMetadata.StartOffset, buffer.FirstOffset),
-            RawFileMetadata.Entry(RawFileMetadata.EndOffset, buffer.LastOffset),
-            RawFileMetadata.Entry(RawFileMetadata.BatchStartOffset, batchStart),
-            RawFileMetadata.Entry(RawFileMetadata.BatchEndOffset, batchEnd),
-            RawFileMetadata.Entry(RawFileMetadata.BatchFiles, fileCount),
-        ];
-        if (schemaId is { } id)
-        {
-            metadata.Add(RawFileMetadata.Entry(RawFileMetadata.SchemaId, id));
-        }
-
-        if (buffer.Runs.Count > 1)
-        {
-            metadata.Add(RawFileMetadata.Entry(RawFileMetadata.Offsets, RawFileMetadata.FormatOffsets(buffer.Runs)));
-        }
-
-        using var file = new MemoryStream((int)Math.Min(int.MaxValue, buffer.Bytes + 4096));
-        using (var writer = new AvroContainerWriter(file, schemaJson, _options.Codec, new AvroContainerWriterOptions { Metadata = metadata, LeaveOpen = true }))
-        {
-            foreach (var record in buffer.Records())
-            {
-                writer.Append(record.Span);
-            }
-        }
-
-        file.Position = 0;
-        await _store.PutAsync(key, file, cancellationToken);
-        return new PublishedFile(key, buffer.FirstOffset, buffer.LastOffset, buffer.Count, topic != Topic);
-    }
 }

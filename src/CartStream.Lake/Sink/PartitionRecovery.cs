@@ -13,7 +13,8 @@ namespace CartStream.Lake.Sink;
 /// between its files). Each file's header names its batch's offset range and file count. Recovery adopts whole
 /// batches that continue the state (records them and resumes after them) and deletes everything from the first
 /// incomplete or non-contiguous batch on; the sink then re-reads those offsets and rewrites the same keys. Either
-/// way every offset ends in exactly one published file.
+/// way every offset ends in exactly one published file. It also returns the last recorded batch's files, which
+/// the sink announces again: a crash between the state record and the announcements would otherwise lose them.
 /// </remarks>
 public static class PartitionRecovery
 {
@@ -38,6 +39,7 @@ public static class PartitionRecovery
 
         var adopted = new List<string>();
         var deleted = new List<string>();
+        long? lastBatchStart = state?.StartOffset;
         var expectedStart = state is null ? (long?)null : publishedEnd + 1;
         var keepAdopting = true;
         foreach (var batch in beyond.GroupBy(f => (f.BatchStart, f.BatchEnd)).OrderBy(g => g.Key.BatchStart))
@@ -50,6 +52,7 @@ public static class PartitionRecovery
                 adopted.AddRange(files.Select(f => f.Key));
                 publishedEnd = batch.Key.BatchEnd;
                 expectedStart = publishedEnd + 1;
+                lastBatchStart = batch.Key.BatchStart;
                 state = new SinkPartitionState(topic, partition, publishedEnd, files.Select(f => f.Key).Order(StringComparer.Ordinal).ToList(), DateTimeOffset.UtcNow);
             }
             else
@@ -62,12 +65,63 @@ public static class PartitionRecovery
             }
         }
 
-        if (adopted.Count > 0)
+        IReadOnlyList<FileLanded>? lastBatch = null;
+        if (state is not null)
         {
-            await state!.WriteAsync(store, cancellationToken);
+            var details = state.FileDetails;
+            if (details is null || adopted.Count > 0)
+            {
+                // Adopted just now, or recorded before the state kept file details: the files' headers tell.
+                var read = new List<PublishedFile>();
+                foreach (var key in state.Files)
+                {
+                    if (await ReadPublishedFileAsync(store, topic, key, cancellationToken) is { } file)
+                    {
+                        read.Add(file);
+                    }
+                }
+
+                // Dead-letter file first, as the writer publishes them.
+                details = [.. read.OrderByDescending(f => f.IsDeadLetter)];
+            }
+
+            if (adopted.Count > 0)
+            {
+                state = state with { StartOffset = lastBatchStart, FileDetails = details };
+                await state.WriteAsync(store, cancellationToken);
+            }
+
+            lastBatch = details.Select(f => new FileLanded(f.Key, topic, partition, f.StartOffset, f.EndOffset, f.RecordCount, f.IsDeadLetter)).ToList();
         }
 
-        return new RecoveryResult(state is null ? null : publishedEnd + 1, adopted, deleted);
+        return new RecoveryResult(state is null ? null : publishedEnd + 1, adopted, deleted) { LastBatch = lastBatch };
+    }
+
+    private static async Task<PublishedFile?> ReadPublishedFileAsync(IObjectStore store, string topic, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await store.OpenReadAsync(key, cancellationToken);
+            using var reader = new AvroContainerReader(stream, key, leaveOpen: true);
+            if (!RawFileMetadata.TryGetLong(reader.Metadata, RawFileMetadata.StartOffset, out var start)
+                || !RawFileMetadata.TryGetLong(reader.Metadata, RawFileMetadata.EndOffset, out var end))
+            {
+                return null;
+            }
+
+            var count = reader.ReadBlocks().Sum(b => b.RecordCount);
+            var isDeadLetter = LakeLayout.TryParseRawFileKey(key, out var id) && id.Topic != topic;
+            return new PublishedFile(key, start, end, (int)count, isDeadLetter);
+        }
+        catch (ObjectStoreException e) when (e.IsNotFound)
+        {
+            // Removed by retention since: nothing left to announce.
+            return null;
+        }
+        catch (AvroContainerException)
+        {
+            return null;
+        }
     }
 
     private static async Task<BatchFile> ReadBatchFileAsync(IObjectStore store, string key, CancellationToken cancellationToken)

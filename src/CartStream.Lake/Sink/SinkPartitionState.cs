@@ -16,6 +16,18 @@ public sealed record SinkPartitionState(string Topic, int Partition, long EndOff
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>
+    /// The first offset the last batch covers (one past the batch before it). Null in records written before it
+    /// was kept.
+    /// </summary>
+    public long? StartOffset { get; init; }
+
+    /// <summary>
+    /// The last batch's files with their offsets and record counts, so that the sink can announce them again after
+    /// a restart. Null in records written before it was kept.
+    /// </summary>
+    public IReadOnlyList<PublishedFile>? FileDetails { get; init; }
+
     /// <summary>The partition's record, or null when the sink never published for it.</summary>
     public static async Task<SinkPartitionState?> ReadAsync(IObjectStore store, string topic, int partition, CancellationToken cancellationToken)
     {

@@ -36,6 +36,22 @@ public sealed class WriterSchemaResolver : IDisposable
         return (resolved.Schema, resolved.Reason);
     }
 
+    /// <summary>
+    /// The answer of an earlier <see cref="ResolveAsync"/> for <paramref name="id"/>, without I/O: the sink's hot
+    /// path. False when the id was never resolved.
+    /// </summary>
+    public bool TryGetCached(int id, out WriterSchema? schema, out string? reason)
+    {
+        if (_cache.TryGetValue(id, out var resolved))
+        {
+            (schema, reason) = (resolved.Schema, resolved.Reason);
+            return true;
+        }
+
+        (schema, reason) = (null, null);
+        return false;
+    }
+
     /// <inheritdoc />
     public void Dispose() => _registry.Dispose();
 

@@ -5,7 +5,13 @@ using Amazon.S3;
 
 namespace CartStream.Lake.Storage;
 
-/// <summary>Turns the SDK's exceptions into <see cref="ObjectStoreException"/> with an honest transient flag.</summary>
+/// <summary>
+/// Turns the SDK's exceptions into <see cref="ObjectStoreException"/> with an honest transient flag. Every public
+/// operation of <see cref="S3ObjectStore"/> catches all exceptions but the caller's cancellation and maps them here,
+/// the streams it returns included (<see cref="S3ReadStream"/>): no SDK type crosses the store's boundary. An
+/// <see cref="AmazonClientException"/> without an answer from the server (a checksum mismatch on a body, a
+/// connection cut) is transient.
+/// </summary>
 internal static class S3Errors
 {
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
@@ -42,6 +48,13 @@ internal static class S3Errors
 
     private static bool IsTransient(Exception e)
     {
+        // A response that could not be parsed (cut off, or garbled while the server rewrote the object) carries the
+        // status of the torn response, not a verdict of the server.
+        if (e is AmazonUnmarshallingException)
+        {
+            return true;
+        }
+
         if (e is AmazonServiceException service && service.StatusCode != 0)
         {
             var status = (int)service.StatusCode;

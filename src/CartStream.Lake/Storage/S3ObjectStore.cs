@@ -76,7 +76,7 @@ public sealed partial class S3ObjectStore : IObjectStore
         try
         {
             var response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _bucket, Key = fullKey }, cancellationToken);
-            return response.ResponseStream;
+            return new S3ReadStream(response, e => S3Errors.Map(e, "read", key, Location));
         }
         catch (Exception e) when (IsFailure(e, cancellationToken))
         {

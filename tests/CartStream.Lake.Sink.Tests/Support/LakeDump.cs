@@ -10,7 +10,9 @@ public sealed record DumpedFile(string Path, Dictionary<string, string> Meta, Li
     public static async Task<List<DumpedFile>> ReadAllAsync(string lakeRoot, CancellationToken ct)
     {
         var script = System.IO.Path.Combine(AppContext.BaseDirectory, "tools", "lake_dump.py");
-        var result = (await ExternalProcess.RunAsync("/usr/bin/python3", [script, lakeRoot], TimeSpan.FromMinutes(2), ct)).EnsureSuccess("python3-avro reading the lake");
+        // A hang guard, not a timing: python3-avro reads a few thousand records a second, and the full-size kill
+        // test (scripts/sink-kill-test.sh) reads 500,000 on a shared machine.
+        var result = (await ExternalProcess.RunAsync("/usr/bin/python3", [script, lakeRoot], TimeSpan.FromMinutes(15), ct)).EnsureSuccess("python3-avro reading the lake");
         return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
         {
             var root = JsonDocument.Parse(line).RootElement;

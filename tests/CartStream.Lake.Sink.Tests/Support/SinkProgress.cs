@@ -40,14 +40,14 @@ public static class SinkProgress
     }
 
     // s3rver (unlike S3) writes an object in place, so a read racing the sink's write can see it half written:
-    // as a short object, or as bytes whose checksum the SDK refuses (AmazonClientException).
+    // as a short object, or as bytes whose checksum the SDK refuses (a transient ObjectStoreException either way).
     private static async Task<SinkPartitionState?> TryReadAsync(IObjectStore store, string topic, int partition, CancellationToken ct)
     {
         try
         {
             return await SinkPartitionState.ReadAsync(store, topic, partition, ct);
         }
-        catch (Exception e) when (e is ObjectStoreException or Amazon.Runtime.AmazonClientException)
+        catch (ObjectStoreException)
         {
             return null;
         }

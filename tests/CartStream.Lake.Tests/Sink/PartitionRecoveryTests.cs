@@ -58,6 +58,28 @@ public sealed class PartitionRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Recovery_names_the_last_recorded_batch_for_announcing_again_also_when_it_adopted_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PublishAsync(_store, 0, 2, deadLetterAt: -1, ct);
+        var recorded = await PartitionRecovery.RecoverAsync(_store, "sales", 0, timeBasedLayout: false, ct);
+        var crashing = new FaultyObjectStore(_store, writesBeforeFailure: 2);
+        await Assert.ThrowsAsync<ObjectStoreException>(() => PublishAsync(crashing, 3, 6, deadLetterAt: 4, ct));
+
+        var adopted = await PartitionRecovery.RecoverAsync(_store, "sales", 0, timeBasedLayout: false, ct);
+        var again = await PartitionRecovery.RecoverAsync(_store, "sales", 0, timeBasedLayout: false, ct);
+
+        Assert.Equal([new FileLanded("topics/sales/partition=0/sales+0+0000000000.avro", "sales", 0, 0, 2, 3, IsDeadLetter: false)], recorded.LastBatch!);
+        FileLanded[] expected =
+        [
+            new("topics/sales-dlq/partition=0/sales-dlq+0+0000000004.avro", "sales", 0, 4, 4, 1, IsDeadLetter: true),
+            new("topics/sales/partition=0/sales+0+0000000003.avro", "sales", 0, 3, 6, 3, IsDeadLetter: false),
+        ];
+        Assert.Equal(expected, adopted.LastBatch!);
+        Assert.Equal(expected, again.LastBatch!);
+    }
+
+    [Fact]
     public async Task A_batch_cut_short_between_its_files_is_deleted_and_its_offsets_read_again()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -150,6 +150,32 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
     }
 
     [Fact]
+    public async Task A_body_that_fails_the_SDKs_checksum_is_a_transient_store_error_not_an_SDK_exception()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDirectory("s3rver");
+        var port = FreePort.Next();
+        var options = S3TestServer.Options("checksum", url: $"http://127.0.0.1:{port}");
+        options.MaxRetries = 0;
+        using var store = new S3ObjectStore(options, S3TestServer.Credentials);
+        var content = TestContent.Bytes(3000, seed: 5);
+        using var server = await StartOwnServerAsync(data.Path, port, ct);
+        await store.EnsureBucketAsync(ct);
+        await store.PutAsync("topics/t/partition=0/t+0+0000000000.avro", content, ct);
+
+        // What a reader racing s3rver's in-place rewrite gets: the old checksum over other bytes of the same length.
+        var stored = Directory.EnumerateFiles(data.Path, "*", SearchOption.AllDirectories)
+            .Single(f => new FileInfo(f).Length == content.Length && File.ReadAllBytes(f).AsSpan().SequenceEqual(content));
+        var corrupt = content.ToArray();
+        corrupt[1500] ^= 0xFF;
+        await File.WriteAllBytesAsync(stored, corrupt, ct);
+
+        var error = await Assert.ThrowsAsync<ObjectStoreException>(() => store.ReadAllBytesAsync("topics/t/partition=0/t+0+0000000000.avro", ct));
+        Assert.True(error.IsTransient, error.Message);
+        Assert.Equal("topics/t/partition=0/t+0+0000000000.avro", error.Key);
+    }
+
+    [Fact]
     public async Task The_sink_core_neither_loses_nor_doubles_a_record_across_crashes_on_S3()
     {
         var ct = TestContext.Current.CancellationToken;
