@@ -3,7 +3,7 @@ using CartStream.Lake;
 using CartStream.Lake.Storage;
 using CartStream.Lake.Tests.Support;
 using CartStream.Testing;
-using CartStream.Transform.Tests.Support;
+using CartStream.Testing.Lake;
 
 namespace CartStream.Transform.Tests;
 

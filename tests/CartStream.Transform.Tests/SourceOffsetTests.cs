@@ -1,5 +1,6 @@
 using CartStream.Lake.Storage;
 using CartStream.Testing;
+using CartStream.Testing.Lake;
 using CartStream.Transform.Tests.Support;
 
 namespace CartStream.Transform.Tests;

@@ -1,3 +1,4 @@
+using CartStream.Testing.Lake;
 using CartStream.Lake;
 
 namespace CartStream.Transform.Tests.Support;
