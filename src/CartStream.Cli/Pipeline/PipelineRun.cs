@@ -21,6 +21,7 @@ namespace CartStream.Cli.Pipeline;
 internal sealed class PipelineRun(IConfiguration configuration, DataDirectory data, PipelineOptions options, ILoggerFactory logging, TextWriter status)
 {
     private const string PipelineDuckDbMemoryLimit = "256MB";
+    private const string PipelineTransformBatchBytes = "33554432";
 
     /// <summary>
     /// Started once the warehouse is open (the dashboards, for the demo), stopped after the stages drain: given the
@@ -39,7 +40,14 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         var stages = kafka.Configure(configuration);
         var ingestion = OptionsLoader.Load<IngestionOptions>(stages, IngestionOptions.SectionName);
         var sinkOptions = OptionsLoader.Load<LakeSinkOptions>(stages, LakeSinkOptions.SectionName);
-        var transformOptions = OptionsLoader.Load<TransformOptions>(stages, TransformOptions.SectionName);
+        // In one process the transform's batch is memory every other stage shares, and a smaller batch is queryable
+        // sooner: 32 MiB of raw files per batch unless configuration says otherwise.
+        var transformOptions = OptionsLoader.Load<TransformOptions>(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { [$"{TransformOptions.SectionName}:{nameof(TransformOptions.MaxBytesPerBatch)}"] = PipelineTransformBatchBytes })
+                .AddConfiguration(stages)
+                .Build(),
+            TransformOptions.SectionName);
         var followOptions = OptionsLoader.Load<TransformFollowOptions>(stages, TransformFollowOptions.SectionName);
         using var store = LakeStore.Open(stages, data, logging);
         // Every stage shares one process and its memory: DuckDB gets a quarter of the 1 GiB the pipeline aims at,
