@@ -27,17 +27,32 @@ public sealed partial class TransformRunner
         }
 
         var existing = await _store.GetInfoAsync(claimKey, cancellationToken);
-        if (existing is null || _time.GetUtcNow() - existing.LastModified < _options.ClaimLease)
+        if (existing is null || (_time.GetUtcNow() - existing.LastModified < _options.ClaimLease && !await IsAbandonedAsync(claimKey, cancellationToken)))
         {
             Log.FileClaimedElsewhere(_logger, rawKey);
             return false;
         }
 
-        // The holder outlived its lease (crashed): release its claim and race for the file like any other worker.
+        // The holder outlived its lease or its process is gone (crashed): release its claim and race for the file
+        // like any other worker.
         Log.ClaimTakenOver(_logger, rawKey, Encoding.UTF8.GetString(await _store.ReadAllBytesAsync(claimKey, cancellationToken)));
         await _store.DeleteAsync(claimKey, cancellationToken);
         return await _store.TryCreateAsync(claimKey, claim, cancellationToken)
             && !await _store.ExistsAsync(TransformState.DoneKey(rawKey), cancellationToken);
+    }
+
+    /// <summary>True when the claim at <paramref name="claimKey"/> is held by a process of this machine that has ended.</summary>
+    private async Task<bool> IsAbandonedAsync(string claimKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return WorkerLiveness.IsAbandoned(await _store.ReadAllBytesAsync(claimKey, cancellationToken));
+        }
+        catch (ObjectStoreException e) when (e.IsNotFound)
+        {
+            // Released meanwhile: nothing is abandoned.
+            return false;
+        }
     }
 
     private static int CompareRawKeys(string a, string b)

@@ -130,9 +130,24 @@ public sealed partial class TransformRunner
         }
     }
 
+    /// <summary>True when a batch's files are claimed by a process of this machine that has ended (see <see cref="WorkerLiveness"/>).</summary>
+    private async Task<bool> IsAbandonedBatchAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            var claimKey = TransformState.ClaimKey(key);
+            if (await _store.GetInfoAsync(claimKey, cancellationToken) is not null)
+            {
+                return await IsAbandonedAsync(claimKey, cancellationToken);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
-    /// Redoes batches whose manifest outlived the claim lease (their worker crashed between publishing and
-    /// checkpointing) with exactly their files, so the part id, and with it every output key, is the crashed run's:
+    /// Redoes batches whose manifest outlived the claim lease, or whose worker's process is gone (their worker
+    /// crashed between publishing and checkpointing) with exactly their files, so the part id, and with it every output key, is the crashed run's:
     /// the redo overwrites those parts instead of adding a second copy of their rows beside them.
     /// </summary>
     private async Task<HashSet<string>> RedoCrashedBatchesAsync(List<ObjectInfo> pending, List<QualityReport> reports, CancellationToken cancellationToken)
@@ -147,12 +162,12 @@ public sealed partial class TransformRunner
         var byKey = pending.ToDictionary(f => f.Key, StringComparer.Ordinal);
         foreach (var manifest in manifests)
         {
-            if (_time.GetUtcNow() - manifest.LastModified < _options.ClaimLease)
+            var keys = JsonSerializer.Deserialize<List<string>>(await _store.ReadAllBytesAsync(manifest.Key, cancellationToken)) ?? [];
+            if (_time.GetUtcNow() - manifest.LastModified < _options.ClaimLease && !await IsAbandonedBatchAsync(keys, cancellationToken))
             {
                 continue;
             }
 
-            var keys = JsonSerializer.Deserialize<List<string>>(await _store.ReadAllBytesAsync(manifest.Key, cancellationToken)) ?? [];
             if (!keys.Any(byKey.ContainsKey))
             {
                 await _store.DeleteAsync(manifest.Key, cancellationToken);

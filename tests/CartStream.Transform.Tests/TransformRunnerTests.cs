@@ -189,6 +189,41 @@ public sealed class TransformRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_young_batch_whose_worker_process_has_ended_is_redone_at_once_but_a_live_workers_is_left_alone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var killed = await RawFiles.PutEventsAsync(_store, 0, 0, [TestEvents.Clean(1), TestEvents.Clean(2)], ct);
+        var busy = await RawFiles.PutEventsAsync(_store, 1, 0, [TestEvents.Clean(3)], ct);
+
+        // What a SIGKILLed worker on this machine leaves a moment ago: its batch manifest and claim, no done marker.
+        // Another worker (this very process) holds the second file right now.
+        var ended = await EndedProcessIdAsync(ct);
+        var partId = CartStream.Lake.LakeLayout.PartIdOf([killed]);
+        await _store.PutAsync($"_state/transform/batches/{partId}.json", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new[] { killed }), ct);
+        await _store.PutAsync($"_state/transform/claims/{killed}.json", Claim($"{Environment.MachineName}-{ended}"), ct);
+        await _store.PutAsync($"_state/transform/claims/{busy}.json", Claim($"{Environment.MachineName}-{Environment.ProcessId}"), ct);
+
+        var reports = await Runner().RunOnceAsync(ct);
+
+        var report = Assert.Single(reports);
+        Assert.Equal(partId, report.BatchId);
+        Assert.Equal([killed], report.InputFiles);
+        Assert.Equal(2, FactIds().Count);
+        Assert.True(File.Exists(Path.Combine(Lake, "_state", "transform", "claims", busy + ".json")), "a live worker's claim stays");
+    }
+
+    private static byte[] Claim(string worker) =>
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { worker, claimed_at = DateTime.UtcNow });
+
+    /// <summary>The id of a process that ran and has exited.</summary>
+    private static async Task<int> EndedProcessIdAsync(CancellationToken ct)
+    {
+        using var process = System.Diagnostics.Process.Start("true") ?? throw new InvalidOperationException("could not start true");
+        await process.WaitForExitAsync(ct);
+        return process.Id;
+    }
+
+    [Fact]
     public async Task A_duplicate_in_a_later_batch_is_rejected_against_the_persisted_state()
     {
         var ct = TestContext.Current.CancellationToken;
