@@ -64,13 +64,20 @@ public static class Program
 
     private static async Task MeasureAsync(string backend, IObjectStore store, WarehouseOptions options)
     {
+        var steps = new StepTimes();
         var clock = Stopwatch.StartNew();
-        await using (var loader = await WarehouseLoader.OpenAsync(store, options))
+        await using (var loader = await WarehouseLoader.OpenAsync(store, options, steps))
         {
             var summary = await loader.LoadPendingAsync();
             var seconds = clock.Elapsed.TotalSeconds;
             var rows = summary.Facts + summary.Rejected;
             Console.WriteLine($"{backend} load: {rows:N0} rows ({summary.Facts:N0} facts) in {summary.Loaded} batches, {seconds:F1} s = {rows / seconds:N0} rows/s (with manifest, merge and rollups)");
+        }
+
+        steps.Print(backend);
+        if (Environment.GetEnvironmentVariable("CARTSTREAM_BENCH_LOAD_ONLY") == "1")
+        {
+            return;
         }
 
         await using var queries = await WarehouseQueries.OpenAsync(options);

@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Diagnostics;
 using CartStream.Warehouse.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CartStream.Warehouse.Loading;
 
@@ -16,6 +19,9 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
 
     public SqlDialect Dialect { get; }
 
+    /// <summary>Where each load step's time is logged (Debug), so a slow batch can be taken apart.</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
     /// <summary>The open connection, its session in UTC.</summary>
     public abstract DbConnection Connection { get; }
 
@@ -29,6 +35,9 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
 
     /// <summary>The merge this backend runs after staging.</summary>
     protected virtual IEnumerable<string> MergeStatements() => MergeSql.Merge(Dialect);
+
+    /// <summary>Whether <see cref="MergeStatements"/> is <see cref="MergeSql.Merge"/> (whose <c>new_fact</c> is a view).</summary>
+    protected virtual bool MergesByMergeSql => true;
 
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
@@ -72,23 +81,57 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
     /// <summary>Loads the unit in one transaction: every file staged, merged, and recorded in the manifest, or nothing.</summary>
     public async Task<(long Facts, long Rejected)> LoadAsync(LoadUnit unit, long batchSize, CancellationToken cancellationToken)
     {
-        await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
-        foreach (var statement in MergeSql.CreateStages(Dialect))
+        for (var oneByOne = false; ; oneByOne = true)
         {
-            await ExecuteAsync(statement, transaction, cancellationToken);
-        }
+            await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
+            foreach (var statement in MergeSql.CreateStages(Dialect, MergesByMergeSql))
+            {
+                await ExecuteAsync(statement, transaction, cancellationToken);
+            }
 
+            var clock = Stopwatch.StartNew();
+            var rows = oneByOne ? await StageOneByOneAsync(unit.Files, transaction, cancellationToken) : await StageAllAsync(unit.Files, transaction, cancellationToken);
+            if (rows is null)
+            {
+                // Read together, some file failed and took the transaction with it: again file by file, which names it.
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+
+            Log.LoadStep(Logger, unit.BatchKey, $"stage {unit.Files.Count} file(s)", clock.Elapsed.TotalMilliseconds);
+            return await MergeAsync(unit, batchSize, rows, transaction, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Stages every file, as few statements as the backend can; null when some file could not be read (the
+    /// transaction is then unusable), so that the caller stages them one by one to find it.
+    /// </summary>
+    protected virtual Task<Dictionary<string, long>?> StageAllAsync(IReadOnlyList<LakeFile> files, DbTransaction transaction, CancellationToken cancellationToken) =>
+        StageOneByOneAsync(files, transaction, cancellationToken);
+
+    private async Task<Dictionary<string, long>?> StageOneByOneAsync(IReadOnlyList<LakeFile> files, DbTransaction transaction, CancellationToken cancellationToken)
+    {
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var file in unit.Files)
+        foreach (var file in files)
         {
             rows[file.Key] = await StageAsync(file, transaction, cancellationToken);
         }
 
+        return rows;
+    }
+
+    private async Task<(long Facts, long Rejected)> MergeAsync(LoadUnit unit, long batchSize, Dictionary<string, long> rows, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
         foreach (var statement in MergeStatements())
         {
+            clock.Restart();
             await ExecuteAsync(statement, transaction, cancellationToken);
+            Log.LoadStep(Logger, unit.BatchKey, StepName(statement), clock.Elapsed.TotalMilliseconds);
         }
 
+        clock.Restart();
         var facts = await ScalarAsync("SELECT count(*) FROM new_fact", transaction, cancellationToken);
         var rejected = await ScalarAsync("SELECT count(*) FROM new_rejected", transaction, cancellationToken);
         foreach (var file in unit.Files)
@@ -101,7 +144,10 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
             await RecordAsync(unit.BatchKey, unit.BatchETag, batchSize, "quality", 0, unit.BatchId, transaction, cancellationToken);
         }
 
+        Log.LoadStep(Logger, unit.BatchKey, "count and record the manifest", clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
         await transaction.CommitAsync(cancellationToken);
+        Log.LoadStep(Logger, unit.BatchKey, "commit", clock.Elapsed.TotalMilliseconds);
         return (facts, rejected);
     }
 
@@ -157,5 +203,14 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
             """,
             transaction, cancellationToken,
             ("file_key", key), ("etag", etag), ("size", size), ("table_name", table), ("rows", rows), ("batch_id", batchId));
+    }
+
+    // The statement's first line, whitespace collapsed: enough to tell the merge's steps apart in a log.
+    private static string StepName(string statement)
+    {
+        var line = statement.AsSpan().TrimStart();
+        var end = line.IndexOf('\n');
+        var first = (end < 0 ? line : line[..end]).Trim().ToString();
+        return first.Length > 90 ? first[..90] : first;
     }
 }
