@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Warehouse unreachable (attempt {Attempt} of {Attempts}), retrying in {Delay}: {Error}")]
     public static partial void Retrying(ILogger logger, int attempt, int attempts, TimeSpan delay, string error);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Debug, Message = "Load of {BatchKey}: {Step} took {Milliseconds:F0} ms")]
+    public static partial void LoadStep(ILogger logger, string batchKey, string step, double milliseconds);
 }

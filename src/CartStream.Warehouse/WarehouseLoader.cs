@@ -216,7 +216,12 @@ public sealed partial class WarehouseLoader : IAsyncDisposable
         {
             try
             {
-                _database ??= await WarehouseDatabases.OpenAsync(_options, cancellationToken);
+                if (_database is null)
+                {
+                    _database = await WarehouseDatabases.OpenAsync(_options, cancellationToken);
+                    _database.Logger = _logger;
+                }
+
                 return await work(_database);
             }
             catch (Exception e) when (e is not BadLakeFileException && WarehouseDatabases.IsTransient(_options, _database, e) && !cancellationToken.IsCancellationRequested)

@@ -97,6 +97,8 @@ public sealed class DuckDbLoadTests : IDisposable
         Assert.Equal(3, result.Rejected);
         await loader.DisposeAsync();
         Assert.Equal(facts, DuckDb.Scalar("SELECT count(*) FROM fact_sales", Database));
+        // DuckDB declares no key on fact_sales (the merge keeps event ids unique): no id is there twice.
+        Assert.Equal(facts, DuckDb.Scalar("SELECT count(DISTINCT event_id) FROM fact_sales", Database));
         Assert.Equal(rejected + 3, DuckDb.Scalar("SELECT count(*) FROM rejected", Database));
         var duplicates = DuckDb.Query("SELECT rule_codes, source_partition, detail FROM rejected WHERE source_file LIKE '%sales+9+%'", Database);
         Assert.Equal(3, duplicates.Count);

@@ -66,6 +66,55 @@ internal sealed class DuckDbWarehouse : WarehouseDatabase
         }
     }
 
+    protected override async Task<Dictionary<string, long>?> StageAllAsync(IReadOnlyList<LakeFile> files, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in files.GroupBy(f => f.Table.Name, StringComparer.Ordinal))
+        {
+            var first = table.First();
+            var stage = MergeSql.StageOf(first.Table);
+            var paths = string.Join(", ", table.Select(f => $"'{f.LocalPath.Replace("'", "''", StringComparison.Ordinal)}'"));
+            var extra = "";
+            if (stage.Columns.Count > first.Table.Columns.Count)
+            {
+                foreach (var file in table)
+                {
+                    _ = LakeTables.EventDateOf(file.Key) ?? throw new BadLakeFileException(file.Key, "a rejected file outside an event_date=YYYY-MM-DD folder");
+                }
+
+                // Each file's event date from its folder, as staging one by one spells it into the statement.
+                extra = ", CAST(regexp_extract(filename, '/event_date=([0-9]{4}-[0-9]{2}-[0-9]{2})/[^/]*$', 1) AS DATE)";
+            }
+
+            try
+            {
+                // One scan of all the table's files: read in parallel, and one statement instead of one per file.
+                await ScalarOrRowsAsync($"INSERT INTO {stage.Name} SELECT {first.Table.ColumnList}{extra} FROM read_parquet([{paths}], filename = true)", transaction, cancellationToken);
+                await using var command = Command($"SELECT file_name, num_rows FROM parquet_file_metadata([{paths}])", transaction);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var byPath = table.ToDictionary(f => f.LocalPath, f => f.Key, StringComparer.Ordinal);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (byPath.TryGetValue(reader.GetString(0), out var key))
+                    {
+                        rows[key] = reader.GetInt64(1);
+                    }
+                }
+            }
+            catch (DuckDBException)
+            {
+                return null;
+            }
+
+            if (table.Any(f => !rows.ContainsKey(f.Key)))
+            {
+                return null;
+            }
+        }
+
+        return rows;
+    }
+
     private async Task<long> ScalarOrRowsAsync(string sql, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = Command(sql, transaction);

@@ -59,6 +59,8 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
     protected override IEnumerable<string> MergeStatements() =>
         _redshiftMerge ? Redshift.RedshiftMergeSql.Merge(Dialect) : base.MergeStatements();
 
+    protected override bool MergesByMergeSql => !_redshiftMerge;
+
     protected override async Task<long> StageAsync(LakeFile file, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var stage = MergeSql.StageOf(file.Table);

@@ -17,8 +17,16 @@ internal static class MergeSql
         };
 
     /// <summary>Drops and creates every stage table (temp tables live as long as the session).</summary>
-    public static IEnumerable<string> CreateStages(SqlDialect dialect)
+    /// <param name="dialect">The warehouse's SQL dialect.</param>
+    /// <param name="newFactIsView">Whether this session's merge made <c>new_fact</c> a view over the stage (this merge, not the Redshift one).</param>
+    public static IEnumerable<string> CreateStages(SqlDialect dialect, bool newFactIsView = true)
     {
+        if (newFactIsView)
+        {
+            // The view reads stage_fact_sales: PostgreSQL refuses to drop a table a view depends on.
+            yield return "DROP VIEW IF EXISTS new_fact";
+        }
+
         foreach (var table in LakeTables.All.Select(StageOf))
         {
             yield return $"DROP TABLE IF EXISTS {table.Name}";
@@ -43,23 +51,39 @@ internal static class MergeSql
 
         var fact = LakeTables.FactSales.ColumnList;
         var rejected = WarehouseTables.Rejected.ColumnList;
-        foreach (var temp in new[] { "batch_fact", "new_fact", "new_rejected" }.Concat(RollupSql.Temps))
+        foreach (var temp in new[] { "dup_id", "dup_fact", "dup_new", "new_rejected" }.Concat(RollupSql.Temps))
         {
             yield return $"DROP TABLE IF EXISTS {temp}";
         }
 
+        // The ids that need a closer look: repeated within the batch or already loaded. Usually none, so the
+        // ordering window and the duplicate rules below run over these few rows, not over the whole batch.
+        yield return """
+            CREATE TEMP TABLE dup_id AS
+            SELECT event_id FROM stage_fact_sales GROUP BY event_id HAVING count(*) > 1
+            UNION
+            SELECT s.event_id FROM stage_fact_sales s WHERE EXISTS (SELECT 1 FROM fact_sales f WHERE f.event_id = s.event_id)
+            """;
         yield return $"""
-            CREATE TEMP TABLE batch_fact AS
+            CREATE TEMP TABLE dup_fact AS
             SELECT {fact}, row_number() OVER (PARTITION BY event_id ORDER BY source_file, source_offset) AS copy_number
-            FROM stage_fact_sales
+            FROM stage_fact_sales s
+            WHERE EXISTS (SELECT 1 FROM dup_id d WHERE d.event_id = s.event_id)
             """;
 
         // A fact is new when its event id is nowhere yet. The same id at the same place is the same row read again
         // (a rewritten file): skipped. At another place, or a second copy within the batch: a late duplicate.
-        yield return """
-            CREATE TEMP TABLE new_fact AS
-            SELECT b.* FROM batch_fact b
+        yield return $"""
+            CREATE TEMP TABLE dup_new AS
+            SELECT {fact} FROM dup_fact b
             WHERE b.copy_number = 1 AND NOT EXISTS (SELECT 1 FROM fact_sales f WHERE f.event_id = b.event_id)
+            """;
+        // A view, not a copy of the batch: fixed once dup_id and dup_new are, so it reads the same after the insert.
+        yield return $"""
+            CREATE TEMP VIEW new_fact AS
+            SELECT {fact} FROM stage_fact_sales s WHERE NOT EXISTS (SELECT 1 FROM dup_id d WHERE d.event_id = s.event_id)
+            UNION ALL
+            SELECT {fact} FROM dup_new
             """;
         yield return $"""
             CREATE TEMP TABLE new_rejected AS
@@ -74,10 +98,10 @@ internal static class MergeSql
                    CASE WHEN f.event_id IS NULL THEN 'event id repeated within the load batch'
                         ELSE 'event id already loaded from ' || f.source_file || ' at offset ' || CAST(f.source_offset AS VARCHAR) END,
                    b.source_file, {dialect.PartitionOfSourceFile("b.source_file")}, b.source_offset, b.event_time, now(), CAST(b.event_time AS DATE)
-            FROM batch_fact b
+            FROM dup_fact b
             LEFT JOIN fact_sales f ON f.event_id = b.event_id
             WHERE ((f.event_id IS NULL AND b.copy_number > 1 AND NOT EXISTS (
-                       SELECT 1 FROM batch_fact b1
+                       SELECT 1 FROM dup_fact b1
                        WHERE b1.event_id = b.event_id AND b1.copy_number = 1 AND b1.source_file = b.source_file AND b1.source_offset = b.source_offset))
                OR (f.event_id IS NOT NULL AND (f.source_file <> b.source_file OR f.source_offset <> b.source_offset)))
             AND NOT EXISTS (SELECT 1 FROM rejected r WHERE r.source_file = b.source_file AND r.source_offset = b.source_offset)

@@ -24,11 +24,20 @@ public abstract class SqlDialect
     /// </summary>
     public virtual bool UpsertsRollups => true;
 
+    /// <summary>
+    /// Whether the tables whose keys the merge itself keeps unique (<c>fact_sales</c>, <c>fact_order</c>,
+    /// <c>customer_first_order</c>, the rollups) declare them; a declared key is an index kept up on every insert.
+    /// </summary>
+    public virtual bool DeclaresMergeKeys => true;
+
+    private static readonly HashSet<string> MergeKeyed = ["fact_sales", "fact_order", "customer_first_order"];
+
     /// <summary>The CREATE TABLE statement of <paramref name="table"/>, if it does not exist yet.</summary>
     public virtual string CreateTable(Table table, bool temporary = false)
     {
         var lines = table.Columns.Select(c => $"    {c.Name} {TypeName(c.Type)}{(c.Nullable ? "" : " NOT NULL")}").ToList();
-        var keyed = UpsertsRollups || !WarehouseTables.Rollups.Any(r => r.Name == table.Name);
+        var rollup = WarehouseTables.Rollups.Any(r => r.Name == table.Name);
+        var keyed = (UpsertsRollups || !rollup) && (DeclaresMergeKeys || !(rollup || MergeKeyed.Contains(table.Name)));
         if (!temporary && keyed && table.PrimaryKey.Count > 0)
         {
             lines.Add($"    PRIMARY KEY ({string.Join(", ", table.PrimaryKey)})");
@@ -75,6 +84,11 @@ public abstract class SqlDialect
         // DuckDB's ON CONFLICT DO UPDATE looked up and rewrote rows one by one (1-2 s per rollup and batch of
         // 200k lines here); a hash join, a delete and an append are vectorised, and no index is kept up.
         public override bool UpsertsRollups => false;
+
+        // DuckDB's primary-key index (an ART) made each batch's insert into fact_sales and the commit that writes the
+        // index out the two largest steps of a load, growing with the table; the merge's anti-join on event_id, in
+        // the batch's one transaction on DuckDB's single writer, already keeps every id once.
+        public override bool DeclaresMergeKeys => false;
 
         public override string PartitionOfSourceFile(string column) =>
             $"coalesce(TRY_CAST(NULLIF(regexp_extract({column}, '\\+([0-9]+)\\+[0-9]+\\.avro$', 1), '') AS INTEGER), -1)";
