@@ -21,7 +21,7 @@ namespace CartStream.Cli.Pipeline;
 internal sealed class PipelineRun(IConfiguration configuration, DataDirectory data, PipelineOptions options, ILoggerFactory logging, TextWriter status)
 {
     private const string PipelineDuckDbMemoryLimit = "256MB";
-    private const string PipelineTransformBatchBytes = "33554432";
+    private const string PipelineTransformBatchBytes = "8388608";
 
     /// <summary>
     /// Started once the warehouse is open (the dashboards, for the demo), stopped after the stages drain: given the
@@ -41,7 +41,8 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         var ingestion = OptionsLoader.Load<IngestionOptions>(stages, IngestionOptions.SectionName);
         var sinkOptions = OptionsLoader.Load<LakeSinkOptions>(stages, LakeSinkOptions.SectionName);
         // In one process the transform's batch is memory every other stage shares, and a smaller batch is queryable
-        // sooner: 32 MiB of raw files per batch unless configuration says otherwise.
+        // sooner: 8 MiB of raw files per batch unless configuration says otherwise (docs/benchmarks.md: 32 MiB
+        // batches took a 1M-event run to 1.2 GiB peak).
         var transformOptions = OptionsLoader.Load<TransformOptions>(
             new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { [$"{TransformOptions.SectionName}:{nameof(TransformOptions.MaxBytesPerBatch)}"] = PipelineTransformBatchBytes })
