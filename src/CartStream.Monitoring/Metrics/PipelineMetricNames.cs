@@ -29,6 +29,6 @@ public static class PipelineMetricNames
     /// <summary>Failures a stage logged and takes again later (counter, <c>{error}</c>, tag <c>stage</c>; emitted by the transform follower).</summary>
     public const string StageErrors = "cartstream.stage.errors";
 
-    /// <summary>Used share of the filesystem holding the broker's data, 0 to 1 (gauge, unit <c>1</c>).</summary>
+    /// <summary>Bytes in the embedded broker's data folder over the size of its filesystem, 0 to 1 (gauge, unit <c>1</c>, tag <c>data_directory</c>; emitted by the broker).</summary>
     public const string BrokerDiskUtilization = "cartstream.broker.disk.utilization";
 }
