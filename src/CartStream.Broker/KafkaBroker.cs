@@ -27,6 +27,7 @@ public sealed class KafkaBroker : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Connection, Thread> _connections = new();
     private TopicStore? _topics;
+    private string? _dataDirectory;
     private GroupCoordinator? _groups;
     private Socket? _listener;
     private Thread? _acceptLoop;
@@ -71,6 +72,8 @@ public sealed class KafkaBroker : IAsyncDisposable
         _acceptLoop.Start();
         _maintenanceLoop.Start();
         Log.Started(_logger, _options.Host, Port, dataDirectory);
+        _dataDirectory = dataDirectory;
+        BrokerMetrics.Track(dataDirectory);
         return Task.CompletedTask;
     }
 
@@ -150,6 +153,11 @@ public sealed class KafkaBroker : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
+        if (_dataDirectory is not null)
+        {
+            BrokerMetrics.Untrack(_dataDirectory);
+        }
+
         _listener?.Dispose();
         foreach (var connection in _connections.Keys)
         {

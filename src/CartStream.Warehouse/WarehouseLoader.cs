@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CartStream.Lake.Storage;
 using CartStream.Warehouse.Loading;
@@ -171,7 +172,11 @@ public sealed partial class WarehouseLoader : IAsyncDisposable
             }
 
             var unit = new LoadUnit(batchKey, batchETag, batchId, files);
+            var started = Stopwatch.GetTimestamp();
             var (facts, rejected) = await WithRetriesAsync(db => db.LoadAsync(unit, batchSize, cancellationToken), cancellationToken);
+            WarehouseMetrics.LoadDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("backend", _options.Backend.ToString()));
+            WarehouseMetrics.RowsLoaded.Add(facts, new KeyValuePair<string, object?>("table", "fact_sales"));
+            WarehouseMetrics.RowsLoaded.Add(rejected, new KeyValuePair<string, object?>("table", "rejected"));
             foreach (var file in files)
             {
                 manifest[file.Key] = new ManifestEntry(file.ETag, file.Size);

@@ -55,10 +55,11 @@ internal static class DemoCommand
                 [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] =
                     file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] ?? data.Logs,
             }).Build();
-            using var logging = ConsoleLogging.Create(LogLevel.Warning);
             var output = parse.InvocationConfiguration.Output;
             try
             {
+                await using var monitoring = await PipelineMonitoring.StartAsync(configuration, data, "cartstream-demo", cancellationToken);
+                var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
                 await output.WriteLineAsync($"CartStream demo: data in {data.Root}");
                 await output.WriteLineAsync($"  lake       {data.Lake} (topics/ raw Avro, DWH/ Parquet, DWH/rejected/)");
@@ -72,7 +73,8 @@ internal static class DemoCommand
                 {
                     StartBeside = async (warehouse, ct) =>
                     {
-                        var app = WebApp.Build(web, async c => await WarehouseQueries.OpenAsync(warehouse, c), configuration);
+                        // The pipeline's monitor already evaluates the alert rules on this process's meters: one monitor, one notification.
+                        var app = WebApp.Build(web, async c => await WarehouseQueries.OpenAsync(warehouse, c), configuration, alerting: false);
                         await app.StartAsync(ct);
                         await output.WriteLineAsync($"  dashboards {string.Join(", ", app.Urls)} (analyst, What-If, operations; /metrics)");
                         return app;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using CartStream.Cli.Hosting;
 using CartStream.Cli.Pipeline;
 using CartStream.Ingestion;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CartStream.Cli.Commands;
@@ -29,10 +28,11 @@ internal static class RunCommand
         {
             var data = new DataDirectory(parse.GetValue(dataDir));
             var configuration = CliConfiguration.Build();
-            using var logging = ConsoleLogging.Create(LogLevel.Warning);
             var error = parse.InvocationConfiguration.Error;
             try
             {
+                await using var monitoring = await PipelineMonitoring.StartAsync(configuration, data, "cartstream-run", cancellationToken);
+                var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
                 var rate = parse.GetRequiredValue(stream.Rate);
                 var generator = stream.ToGeneratorOptions(parse);

@@ -71,6 +71,11 @@ internal sealed class WarehouseStage(WarehouseLoader loader, IObjectStore store)
                 _freshness.AddRange(landed);
             }
         }
+
+        if (result.Status == BatchLoadStatus.Loaded && landed.Count > 0)
+        {
+            PipelineMetrics.Freshness.Record(landed.Max(l => l.Item1));
+        }
     }
 
     /// <summary>Rows in the fact and rejected tables together.</summary>

@@ -113,6 +113,7 @@ public sealed partial class LakeSink : IDisposable
         _handlerToken = cancellationToken;
         Log.Started(_logger, _options.Topic, _options.GroupId, _store.Location);
         consumer.Subscribe(_options.Topic);
+        LakeSinkMetrics.Track(this);
         var sinceDueCheck = Stopwatch.StartNew();
         try
         {
@@ -143,6 +144,7 @@ public sealed partial class LakeSink : IDisposable
         finally
         {
             await DrainAsync();
+            StopObservingLag();
             Log.Stopped(_logger, RecordsLanded, FilesPublished);
         }
     }

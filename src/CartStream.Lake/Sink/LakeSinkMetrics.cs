@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace CartStream.Lake.Sink;
@@ -6,6 +7,9 @@ namespace CartStream.Lake.Sink;
 internal static class LakeSinkMetrics
 {
     private static readonly Meter Meter = new("CartStream.Lake.Sink");
+
+    // Running sinks, read by the lag gauge when a reader collects (a process may run several, tests do).
+    private static readonly ConcurrentDictionary<LakeSink, byte> Running = new();
 
     /// <summary>Records published, good and dead-letter.</summary>
     public static readonly Counter<long> Records = Meter.CreateCounter<long>("cartstream.sink.records", "{record}", "Records published to the lake, dead letters included.");
@@ -18,4 +22,14 @@ internal static class LakeSinkMetrics
 
     /// <summary>Failed attempts that are retried (store or registry unreachable); alert when it keeps rising.</summary>
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>("cartstream.sink.retries", "{attempt}", "Transient failures the sink is retrying.");
+
+    /// <summary>Records in the topic not yet consumed, per assigned partition (tags <c>topic</c>, <c>partition</c>).</summary>
+    public static readonly ObservableGauge<long> ConsumerLag = Meter.CreateObservableGauge(
+        "cartstream.sink.consumer_lag", () => Running.Keys.SelectMany(s => s.ObserveLag()), "{record}", "Records in the topic the sink has not consumed yet, per partition.");
+
+    /// <summary>Makes a sink's partitions part of the lag gauge while it consumes.</summary>
+    public static void Track(LakeSink sink) => Running[sink] = 0;
+
+    /// <summary>Leaves the lag gauge (before the consumer is disposed).</summary>
+    public static void Untrack(LakeSink sink) => Running.TryRemove(sink, out _);
 }

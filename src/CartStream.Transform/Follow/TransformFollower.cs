@@ -227,6 +227,7 @@ public sealed class TransformFollower
         catch (Exception e) when (e is ObjectStoreException or IOException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             Log.StepFailed(_logger, e);
+            TransformMetrics.StageErrors.Add(1, new KeyValuePair<string, object?>("stage", "transform"));
             return;
         }
 
@@ -246,6 +247,7 @@ public sealed class TransformFollower
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 Log.PublishedCallbackFailed(_logger, report.BatchId, e);
+                TransformMetrics.StageErrors.Add(1, new KeyValuePair<string, object?>("stage", "transform"));
             }
         }
     }

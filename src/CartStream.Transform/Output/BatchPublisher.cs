@@ -47,6 +47,13 @@ internal static class BatchPublisher
         }
 
         await store.PutAsync(ReportKey(partId), System.Text.Encoding.UTF8.GetBytes(report.ToJson()), cancellationToken);
+
+        // Counted once the report is out: a batch that failed before it is taken again and counted then.
+        TransformMetrics.Records.Add(report.Records);
+        foreach (var (rule, count) in model.RejectedByRule)
+        {
+            TransformMetrics.Rejected.Add(count, new KeyValuePair<string, object?>("rule", rule));
+        }
     }
 
     private static async Task<IReadOnlyList<string>> ReadPreviousOutputsAsync(IObjectStore store, string partId, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ internal sealed partial class StarModelBatch
 {
     private readonly Dictionary<DateOnly, FactSalesTable> _facts = [];
     private readonly Dictionary<DateOnly, RejectedTable> _rejected = [];
+    private readonly Dictionary<string, long> _rejectedByRule = new(StringComparer.Ordinal);
 
     // The hot path reaches each dimension through a field, not a dictionary look-up by name per row.
     private readonly DimensionTable _dimDate;
@@ -57,6 +58,9 @@ internal sealed partial class StarModelBatch
 
     public long RejectedCount { get; private set; }
 
+    /// <summary>Rejected rows by the first reject rule each failed (catalogue order), so the counts add up to <see cref="RejectedCount"/>.</summary>
+    public IReadOnlyDictionary<string, long> RejectedByRule => _rejectedByRule;
+
     /// <summary>Adds a clean order line and whatever dimension rows it needs.</summary>
     public void AddSale(CleanSale sale, in RecordOrigin origin)
     {
@@ -90,5 +94,7 @@ internal sealed partial class StarModelBatch
 
         table.Add(record);
         RejectedCount++;
+        var rule = record.RuleCodes.Count > 0 ? record.RuleCodes[0] : "unknown";
+        _rejectedByRule[rule] = _rejectedByRule.GetValueOrDefault(rule) + 1;
     }
 }
