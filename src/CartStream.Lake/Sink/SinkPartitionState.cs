@@ -28,7 +28,7 @@ public sealed record SinkPartitionState(string Topic, int Partition, long EndOff
     /// </summary>
     public IReadOnlyList<PublishedFile>? FileDetails { get; init; }
 
-    /// <summary>The partition's record, or null when the sink never published for it.</summary>
+    /// <summary>The partition's record, or null when the sink never published for it (or the record is unusable).</summary>
     public static async Task<SinkPartitionState?> ReadAsync(IObjectStore store, string topic, int partition, CancellationToken cancellationToken)
     {
         var key = LakeLayout.SinkPartitionStateKey(topic, partition);
@@ -40,12 +40,15 @@ public sealed record SinkPartitionState(string Topic, int Partition, long EndOff
         var bytes = await store.ReadAllBytesAsync(key, cancellationToken);
         try
         {
-            return JsonSerializer.Deserialize<SinkPartitionState>(bytes, Json)
-                ?? throw new ObjectStoreException($"'{key}' in {store.Location} is empty.", key, isTransient: false);
+            return bytes.Length == 0 ? null : JsonSerializer.Deserialize<SinkPartitionState>(bytes, Json);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            throw new ObjectStoreException($"'{key}' in {store.Location} is not a sink state record: {e.Message}", key, isTransient: false, innerException: e);
+            // An unusable record counts as none: recovery then rebuilds the partition's position from the files'
+            // own headers, which is what it does after a lost state write anyway. Real S3 and the local store never
+            // show a half-written object, but some S3-compatible servers expose a PUT cut off by a crash as an
+            // empty or truncated object.
+            return null;
         }
     }
 

@@ -80,6 +80,22 @@ public sealed class PartitionRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_state_record_left_empty_by_a_cut_off_write_is_rebuilt_from_the_files()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PublishAsync(_store, 0, 2, deadLetterAt: -1, ct);
+        await PublishAsync(_store, 3, 6, deadLetterAt: 4, ct);
+        // What an S3-compatible server can show after a PUT cut off by a crash: the object, with no bytes.
+        await _store.PutAsync(CartStream.Lake.LakeLayout.SinkPartitionStateKey("sales", 0), Array.Empty<byte>(), ct);
+
+        var result = await PartitionRecovery.RecoverAsync(_store, "sales", 0, timeBasedLayout: false, ct);
+
+        Assert.Equal(7, result.NextOffset);
+        Assert.Empty(result.DeletedFiles);
+        Assert.Equal(6, (await SinkPartitionState.ReadAsync(_store, "sales", 0, ct))!.EndOffset);
+    }
+
+    [Fact]
     public async Task A_batch_cut_short_between_its_files_is_deleted_and_its_offsets_read_again()
     {
         var ct = TestContext.Current.CancellationToken;
