@@ -62,7 +62,7 @@ internal static class TransformCommand
             try
             {
                 var options = OptionsLoader.Load<TransformOptions>(configuration, TransformOptions.SectionName);
-                using var store = OpenLake(configuration, data, logging);
+                using var store = LakeStore.Open(configuration, data, logging);
                 if (parse.GetValue(follow))
                 {
                     return await FollowAsync(store, configuration, options, output, logging, cancellationToken);
@@ -112,22 +112,5 @@ internal static class TransformCommand
         await follower.RunAsync(consumer, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"transform stopped: {follower.RecordsProcessed:N0} record(s) in {follower.BatchesPublished:N0} batch(es)"));
         return quarantined ? 3 : 0;
-    }
-
-    /// <summary>The lake from <c>Lake:Storage</c>; a local lake lives under the data directory unless configuration names another folder.</summary>
-    private static IObjectStore OpenLake(IConfiguration configuration, DataDirectory data, ILoggerFactory logging)
-    {
-        var rootKey = $"{LakeStorageOptions.SectionName}:{nameof(LakeStorageOptions.Root)}";
-        var storageConfiguration = new ConfigurationBuilder()
-            .AddConfiguration(configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?> { [rootKey] = configuration[rootKey] ?? data.Lake })
-            .Build();
-        var storage = OptionsLoader.Load<LakeStorageOptions>(storageConfiguration, LakeStorageOptions.SectionName);
-        if (storage.Kind == LakeStorageKind.Local)
-        {
-            Directory.CreateDirectory(storage.Root!);
-        }
-
-        return ObjectStoreFactory.Create(storage, logging);
     }
 }
