@@ -16,8 +16,8 @@ internal static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print only the run summary, as JSON (for scripts); logs stay on stderr." };
         var command = new Command(
             "run",
-            "Run every stage in one process (embedded broker and schema registry, producer, lake sink, transform) until every " +
-            "generated event is a row of the model. Exit code 0 when complete, 2 when no stage moved for Pipeline:StallTimeout " +
+            "Run every stage in one process (embedded broker and schema registry, producer, lake sink, transform, warehouse loader) " +
+            "until every generated event is a fact or rejected row in the warehouse. Exit code 0 when complete, 2 when no stage moved for Pipeline:StallTimeout " +
             "(the summary names the stage), 130 when stopped. Run it again on the same data directory to resume.")
         {
             dataDir,
