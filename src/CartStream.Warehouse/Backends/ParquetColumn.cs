@@ -19,8 +19,8 @@ internal abstract class ParquetColumn
         ColumnType.BigInt => field.IsNullable ? new NullableColumn<long>(field, NpgsqlDbType.Bigint) : new ValueColumn<long>(field, NpgsqlDbType.Bigint),
         ColumnType.Money or ColumnType.Fraction or ColumnType.Rate or ColumnType.Total =>
             field.IsNullable ? new NullableColumn<decimal>(field, NpgsqlDbType.Numeric) : new ValueColumn<decimal>(field, NpgsqlDbType.Numeric),
-        ColumnType.TimestampUtc => new TimestampColumn(field),
-        ColumnType.Date => new DateColumn(field),
+        ColumnType.TimestampUtc => new DateTimeColumn(field, asDate: false),
+        ColumnType.Date => new DateTimeColumn(field, asDate: true),
         ColumnType.Bool => field.IsNullable ? new NullableColumn<bool>(field, NpgsqlDbType.Boolean) : new ValueColumn<bool>(field, NpgsqlDbType.Boolean),
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
@@ -90,7 +90,8 @@ internal abstract class ParquetColumn
         }
     }
 
-    private sealed class TimestampColumn(DataField field) : ParquetColumn
+    /// <summary>Timestamps and dates: Parquet.Net reads both as DateTime; they differ only in how they are written.</summary>
+    private sealed class DateTimeColumn(DataField field, bool asDate) : ParquetColumn
     {
         private DateTime?[] _values = [];
 
@@ -113,48 +114,18 @@ internal abstract class ParquetColumn
 
         public override void Write(NpgsqlBinaryImporter importer, int row)
         {
-            if (_values[row] is { } value)
-            {
-                // The files hold UTC instants (isAdjustedToUTC); Npgsql writes timestamptz only from UTC DateTimes.
-                importer.Write(DateTime.SpecifyKind(value, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
-            }
-            else
+            if (_values[row] is not { } value)
             {
                 importer.WriteNull();
             }
-        }
-    }
-
-    private sealed class DateColumn(DataField field) : ParquetColumn
-    {
-        private DateTime?[] _values = [];
-
-        public override async Task ReadAsync(ParquetRowGroupReader rowGroup, int rows, CancellationToken cancellationToken)
-        {
-            _values = new DateTime?[rows];
-            if (field.IsNullable)
-            {
-                await rowGroup.ReadAsync(field, _values.AsMemory(), null, cancellationToken);
-                return;
-            }
-
-            var values = new DateTime[rows];
-            await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken);
-            for (var i = 0; i < rows; i++)
-            {
-                _values[i] = values[i];
-            }
-        }
-
-        public override void Write(NpgsqlBinaryImporter importer, int row)
-        {
-            if (_values[row] is { } value)
+            else if (asDate)
             {
                 importer.Write(DateOnly.FromDateTime(value), NpgsqlDbType.Date);
             }
             else
             {
-                importer.WriteNull();
+                // The files hold UTC instants (isAdjustedToUTC); Npgsql writes timestamptz only from UTC DateTimes.
+                importer.Write(DateTime.SpecifyKind(value, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
             }
         }
     }
