@@ -23,6 +23,32 @@ wait_for_port() {
   return 1
 }
 
+# Waits for server $1 (a name for messages), process $2, on port $3; on failure prints the log in folder $4,
+# calls stop function $5 and fails.
+await_server() {
+  local name="$1" pid="$2" port="$3" dir="$4" stop="$5"
+  wait_for_port "$pid" "$port" && return 0
+  echo "$name did not start on 127.0.0.1:$port:" >&2
+  cat "$dir/log" >&2
+  "$stop"
+  return 1
+}
+
+# Stops the background server whose pid and temporary folder are in the variables named $1 and $2, and
+# empties both (so that a second call does nothing).
+stop_background_server() {
+  local -n pid_var="$1" dir_var="$2"
+  if [ -n "$pid_var" ]; then
+    kill "$pid_var" 2>/dev/null
+    wait "$pid_var" 2>/dev/null
+    pid_var=""
+  fi
+  if [ -n "$dir_var" ]; then
+    rm -rf "$dir_var"
+    dir_var=""
+  fi
+}
+
 # npm s3rver (tests/npm-s3): an S3-compatible server on a fresh folder. Exports CARTSTREAM_TEST_S3_URL.
 start_s3rver() {
   local root="$1" port
@@ -36,25 +62,12 @@ start_s3rver() {
   node "$server" -d "$CARTSTREAM_S3RVER_DIR/data" -a 127.0.0.1 -p "$port" --no-vhost-buckets --silent \
     >"$CARTSTREAM_S3RVER_DIR/log" 2>&1 &
   CARTSTREAM_S3RVER_PID=$!
-  if ! wait_for_port "$CARTSTREAM_S3RVER_PID" "$port"; then
-    echo "s3rver did not start on 127.0.0.1:$port:" >&2
-    cat "$CARTSTREAM_S3RVER_DIR/log" >&2
-    stop_s3rver
-    return 1
-  fi
+  await_server s3rver "$CARTSTREAM_S3RVER_PID" "$port" "$CARTSTREAM_S3RVER_DIR" stop_s3rver || return 1
   export CARTSTREAM_TEST_S3_URL="http://127.0.0.1:$port"
 }
 
 stop_s3rver() {
-  if [ -n "$CARTSTREAM_S3RVER_PID" ]; then
-    kill "$CARTSTREAM_S3RVER_PID" 2>/dev/null
-    wait "$CARTSTREAM_S3RVER_PID" 2>/dev/null
-    CARTSTREAM_S3RVER_PID=""
-  fi
-  if [ -n "$CARTSTREAM_S3RVER_DIR" ]; then
-    rm -rf "$CARTSTREAM_S3RVER_DIR"
-    CARTSTREAM_S3RVER_DIR=""
-  fi
+  stop_background_server CARTSTREAM_S3RVER_PID CARTSTREAM_S3RVER_DIR
 }
 
 # PostgreSQL 15 (Debian `postgresql`) on a fresh cluster in a temporary folder, trust auth on 127.0.0.1 only.
@@ -119,26 +132,13 @@ start_smtp() {
   /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$CARTSTREAM_SMTP_DIR/mail" \
     >"$CARTSTREAM_SMTP_DIR/log" 2>&1 &
   CARTSTREAM_SMTP_PID=$!
-  if ! wait_for_port "$CARTSTREAM_SMTP_PID" "$port"; then
-    echo "aiosmtpd did not start on 127.0.0.1:$port:" >&2
-    cat "$CARTSTREAM_SMTP_DIR/log" >&2
-    stop_smtp
-    return 1
-  fi
+  await_server aiosmtpd "$CARTSTREAM_SMTP_PID" "$port" "$CARTSTREAM_SMTP_DIR" stop_smtp || return 1
   export CARTSTREAM_TEST_SMTP="127.0.0.1:$port"
   export CARTSTREAM_TEST_SMTP_MAILDIR="$CARTSTREAM_SMTP_DIR/mail"
 }
 
 stop_smtp() {
-  if [ -n "$CARTSTREAM_SMTP_PID" ]; then
-    kill "$CARTSTREAM_SMTP_PID" 2>/dev/null
-    wait "$CARTSTREAM_SMTP_PID" 2>/dev/null
-    CARTSTREAM_SMTP_PID=""
-  fi
-  if [ -n "$CARTSTREAM_SMTP_DIR" ]; then
-    rm -rf "$CARTSTREAM_SMTP_DIR"
-    CARTSTREAM_SMTP_DIR=""
-  fi
+  stop_background_server CARTSTREAM_SMTP_PID CARTSTREAM_SMTP_DIR
 }
 
 start_test_servers() {
