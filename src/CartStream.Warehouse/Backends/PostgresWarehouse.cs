@@ -59,9 +59,7 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
     protected override IEnumerable<string> MergeStatements() =>
         _redshiftMerge ? Redshift.RedshiftMergeSql.Merge(Dialect) : base.MergeStatements();
 
-    protected override bool MergesByMergeSql => !_redshiftMerge;
-
-    protected override async Task<long> StageAsync(LakeFile file, DbTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task<long> StageAsync(LakeFile file, int index, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var stage = MergeSql.StageOf(file.Table);
         var eventDate = stage.Columns.Count > file.Table.Columns.Count
@@ -88,7 +86,7 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
             }
 
             var columns = file.Table.Columns.Select(c => ParquetColumn.For(c, fields[c.Name])).ToList();
-            var target = eventDate is null ? file.Table.ColumnList : file.Table.ColumnList + ", event_date";
+            var target = (eventDate is null ? file.Table.ColumnList : file.Table.ColumnList + ", event_date") + ", stage_file";
             long rows = 0;
             await using var importer = await _connection.BeginBinaryImportAsync($"COPY {stage.Name} ({target}) FROM STDIN (FORMAT BINARY)", cancellationToken);
             for (var g = 0; g < reader.RowGroupCount; g++)
@@ -119,6 +117,8 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
                     {
                         importer.Write(date, NpgsqlDbType.Date);
                     }
+
+                    importer.Write(index, NpgsqlDbType.Integer);
                 }
 
                 rows += count;

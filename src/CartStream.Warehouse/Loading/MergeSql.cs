@@ -16,21 +16,16 @@ internal static class MergeSql
             Columns = lakeTable.Name == LakeTables.Rejected.Name ? WarehouseTables.Rejected.Columns : lakeTable.Columns,
         };
 
-    /// <summary>Drops and creates every stage table (temp tables live as long as the session).</summary>
-    /// <param name="dialect">The warehouse's SQL dialect.</param>
-    /// <param name="newFactIsView">Whether this session's merge made <c>new_fact</c> a view over the stage (this merge, not the Redshift one).</param>
-    public static IEnumerable<string> CreateStages(SqlDialect dialect, bool newFactIsView = true)
+    /// <summary>
+    /// Drops and creates every stage table (temp tables live as long as the session), each with <c>stage_file</c>:
+    /// the index of the file a row came from in the transaction's files, so new rows can be counted per batch.
+    /// </summary>
+    public static IEnumerable<string> CreateStages(SqlDialect dialect)
     {
-        if (newFactIsView)
-        {
-            // The view reads stage_fact_sales: PostgreSQL refuses to drop a table a view depends on.
-            yield return "DROP VIEW IF EXISTS new_fact";
-        }
-
         foreach (var table in LakeTables.All.Select(StageOf))
         {
             yield return $"DROP TABLE IF EXISTS {table.Name}";
-            yield return dialect.CreateTable(table, temporary: true);
+            yield return dialect.CreateTable(table with { Columns = [.. table.Columns, new Column("stage_file", ColumnType.Int)] }, temporary: true);
         }
     }
 
@@ -66,7 +61,7 @@ internal static class MergeSql
             """;
         yield return $"""
             CREATE TEMP TABLE dup_fact AS
-            SELECT {fact}, row_number() OVER (PARTITION BY event_id ORDER BY source_file, source_offset) AS copy_number
+            SELECT {fact}, stage_file, row_number() OVER (PARTITION BY event_id ORDER BY source_file, source_offset) AS copy_number
             FROM stage_fact_sales s
             WHERE EXISTS (SELECT 1 FROM dup_id d WHERE d.event_id = s.event_id)
             """;
@@ -75,19 +70,12 @@ internal static class MergeSql
         // (a rewritten file): skipped. At another place, or a second copy within the batch: a late duplicate.
         yield return $"""
             CREATE TEMP TABLE dup_new AS
-            SELECT {fact} FROM dup_fact b
+            SELECT {fact}, stage_file FROM dup_fact b
             WHERE b.copy_number = 1 AND NOT EXISTS (SELECT 1 FROM fact_sales f WHERE f.event_id = b.event_id)
-            """;
-        // A view, not a copy of the batch: fixed once dup_id and dup_new are, so it reads the same after the insert.
-        yield return $"""
-            CREATE TEMP VIEW new_fact AS
-            SELECT {fact} FROM stage_fact_sales s WHERE NOT EXISTS (SELECT 1 FROM dup_id d WHERE d.event_id = s.event_id)
-            UNION ALL
-            SELECT {fact} FROM dup_new
             """;
         yield return $"""
             CREATE TEMP TABLE new_rejected AS
-            SELECT {rejected} FROM (
+            SELECT {rejected}, stage_file FROM (
                 SELECT DISTINCT ON (s.source_file, s.source_offset) s.*
                 FROM stage_rejected s
                 ORDER BY s.source_file, s.source_offset
@@ -97,7 +85,7 @@ internal static class MergeSql
             SELECT b.event_id, 'DUPLICATE_EVENT', 'json', '"' || b.event_id || '"',
                    CASE WHEN f.event_id IS NULL THEN 'event id repeated within the load batch'
                         ELSE 'event id already loaded from ' || f.source_file || ' at offset ' || CAST(f.source_offset AS VARCHAR) END,
-                   b.source_file, {dialect.PartitionOfSourceFile("b.source_file")}, b.source_offset, b.event_time, now(), CAST(b.event_time AS DATE)
+                   b.source_file, {dialect.PartitionOfSourceFile("b.source_file")}, b.source_offset, b.event_time, now(), CAST(b.event_time AS DATE), b.stage_file
             FROM dup_fact b
             LEFT JOIN fact_sales f ON f.event_id = b.event_id
             WHERE ((f.event_id IS NULL AND b.copy_number > 1 AND NOT EXISTS (
@@ -106,7 +94,20 @@ internal static class MergeSql
                OR (f.event_id IS NOT NULL AND (f.source_file <> b.source_file OR f.source_offset <> b.source_offset)))
             AND NOT EXISTS (SELECT 1 FROM rejected r WHERE r.source_file = b.source_file AND r.source_offset = b.source_offset)
             """;
-        yield return $"INSERT INTO fact_sales ({fact}) SELECT {fact} FROM new_fact";
+
+        // The new facts, read from the stage once and joined to the dimensions once: the rows fact_sales gets and
+        // every rollup is computed from (the other rows of the stage, plus the first copies of dup_id's ids not yet loaded).
+        yield return $"""
+            CREATE TEMP TABLE new_line AS
+            SELECT f.*, DATE_TRUNC('hour', f.event_time) AS bucket_hour, CAST(f.event_time AS DATE) AS bucket_day, {RollupSql.Cell}
+            FROM (
+                SELECT {fact}, stage_file FROM stage_fact_sales s WHERE NOT EXISTS (SELECT 1 FROM dup_id d WHERE d.event_id = s.event_id)
+                UNION ALL
+                SELECT {fact}, stage_file FROM dup_new
+            ) f
+            {RollupSql.Dims}
+            """;
+        yield return $"INSERT INTO fact_sales ({fact}) SELECT {fact} FROM new_line";
         // A duplicate's place can already hold a rejected row (a re-run); the place is rejected once.
         yield return $"""
             INSERT INTO rejected ({rejected})
@@ -114,7 +115,7 @@ internal static class MergeSql
             ON CONFLICT (source_file, source_offset) DO NOTHING
             """;
 
-        foreach (var statement in RollupSql.Orders().Concat(RollupSql.Deltas()).Concat(dialect.UpsertsRollups ? RollupSql.ApplyByUpsert() : RollupSql.ApplyByDeleteInsert()))
+        foreach (var statement in RollupSql.Orders().Concat(dialect.UpsertsRollups ? RollupSql.ApplyByUpsert() : RollupSql.ApplyByMerge()))
         {
             yield return statement;
         }
