@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Net.Sockets;
 using CartStream.Warehouse.Loading;
 using CartStream.Warehouse.Schema;
@@ -15,13 +16,13 @@ namespace CartStream.Warehouse.Backends;
 internal sealed class PostgresWarehouse : WarehouseDatabase
 {
     private readonly NpgsqlConnection _connection;
-    private readonly bool _redshiftMerge;
+    private readonly WarehouseOptions _options;
 
-    private PostgresWarehouse(NpgsqlConnection connection, bool redshiftMerge)
+    private PostgresWarehouse(NpgsqlConnection connection, WarehouseOptions options)
         : base(SqlDialect.Postgres)
     {
         _connection = connection;
-        _redshiftMerge = redshiftMerge;
+        _options = options;
     }
 
     public override DbConnection Connection => _connection;
@@ -38,7 +39,15 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            return new PostgresWarehouse(connection, options.PostgresUsesRedshiftMerge);
+            // A load's stage and temp tables hold a whole transaction's rows (hundreds of MB): with PostgreSQL's
+            // defaults (8MB of temp buffers, 4MB per sort or hash) every pass over them spilled to temp files.
+            // temp_buffers only takes effect before the session's first temp table, so it is set here.
+            await using (var command = new NpgsqlCommand("SET temp_buffers = '256MB'; SET work_mem = '64MB'", connection))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return new PostgresWarehouse(connection, options);
         }
         catch
         {
@@ -57,7 +66,69 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     protected override IEnumerable<string> MergeStatements() =>
-        _redshiftMerge ? Redshift.RedshiftMergeSql.Merge(Dialect) : base.MergeStatements();
+        _options.PostgresUsesRedshiftMerge ? Redshift.RedshiftMergeSql.Merge(Dialect) : base.MergeStatements();
+
+    protected override bool MergesByMergeSql => !_options.PostgresUsesRedshiftMerge;
+
+    /// <summary>
+    /// Stages each table's files with one CSV COPY: DuckDB reads the Parquet files (columnar, in parallel) into a
+    /// CSV file, which is streamed to the server as it is. Any file DuckDB cannot read sends the caller to
+    /// <see cref="StageAsync"/>, file by file, which names it.
+    /// </summary>
+    protected override async Task<Dictionary<string, long>?> StageAllAsync(IReadOnlyList<LakeFile> files, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (files.Count == 0)
+        {
+            return rows;
+        }
+
+        var indexOf = files.Select((f, i) => (f.Key, i)).ToDictionary(f => f.Key, f => f.i, StringComparer.Ordinal);
+        var folder = Path.Combine(_options.StagingDirectory ?? Path.GetTempPath(), $"cartstream-copy-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var export = new ParquetCsvExport(_options);
+            foreach (var table in files.GroupBy(f => f.Table.Name, StringComparer.Ordinal))
+            {
+                var csv = Path.Combine(folder, table.Key + ".csv");
+                var clock = Stopwatch.StartNew();
+                var tableRows = export.Export([.. table], indexOf, csv);
+                if (tableRows is null)
+                {
+                    return null;
+                }
+
+                Log.LoadStep(Logger, table.Key, "stage: Parquet to CSV", clock.Elapsed.TotalMilliseconds);
+                clock.Restart();
+
+                var stage = MergeSql.StageOf(table.First().Table);
+                await using (var writer = await _connection.BeginTextImportAsync($"COPY {stage.Name} ({stage.ColumnList}, stage_file) FROM STDIN (FORMAT csv)", cancellationToken))
+                using (var reader = new StreamReader(csv))
+                {
+                    var buffer = new char[1 << 16];
+                    int read;
+                    while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+                    {
+                        await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    }
+                }
+
+                Log.LoadStep(Logger, table.Key, "stage: COPY the CSV", clock.Elapsed.TotalMilliseconds);
+                File.Delete(csv);
+                foreach (var (key, count) in tableRows)
+                {
+                    rows[key] = count;
+                }
+            }
+
+            return rows;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     protected override async Task<long> StageAsync(LakeFile file, int index, DbTransaction transaction, CancellationToken cancellationToken)
     {

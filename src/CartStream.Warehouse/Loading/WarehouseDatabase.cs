@@ -39,6 +39,9 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
     /// <summary>The merge this backend runs after staging.</summary>
     protected virtual IEnumerable<string> MergeStatements() => MergeSql.Merge(Dialect);
 
+    /// <summary>Whether <see cref="MergeStatements"/> is <see cref="MergeSql.Merge"/> (whose <c>new_fact</c> is a view).</summary>
+    protected virtual bool MergesByMergeSql => true;
+
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         foreach (var table in WarehouseTables.All)
@@ -87,7 +90,7 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
         for (var oneByOne = false; ; oneByOne = true)
         {
             await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
-            foreach (var statement in MergeSql.CreateStages(Dialect))
+            foreach (var statement in MergeSql.CreateStages(Dialect, MergesByMergeSql))
             {
                 await ExecuteAsync(statement, transaction, cancellationToken);
             }
