@@ -16,6 +16,9 @@ namespace CartStream.Warehouse.Backends;
 internal sealed class PostgresWarehouse : WarehouseDatabase
 {
     private readonly NpgsqlConnection _connection;
+    // About a tenth of a million facts per COPY at the lake's usual file sizes: small enough to overlap, few statements.
+    private const int FilesPerCopy = 12;
+
     private readonly WarehouseOptions _options;
 
     private PostgresWarehouse(NpgsqlConnection connection, WarehouseOptions options)
@@ -86,23 +89,26 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
         var indexOf = files.Select((f, i) => (f.Key, i)).ToDictionary(f => f.Key, f => f.i, StringComparer.Ordinal);
         var folder = Path.Combine(_options.StagingDirectory ?? Path.GetTempPath(), $"cartstream-copy-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
+        // Chunks of one table's files: while the server parses one chunk's CSV, DuckDB writes the next.
+        var chunks = files.GroupBy(f => f.Table.Name, StringComparer.Ordinal).SelectMany(t => t.Chunk(FilesPerCopy)).ToList();
+        var export = new ParquetCsvExport(_options);
+        Task<(Dictionary<string, long>? Rows, string Csv, double Milliseconds)>? next = null;
         try
         {
-            using var export = new ParquetCsvExport(_options);
-            foreach (var table in files.GroupBy(f => f.Table.Name, StringComparer.Ordinal))
+            next = ExportAsync(export, chunks[0], indexOf, Path.Combine(folder, "0.csv"), cancellationToken);
+            for (var i = 0; i < chunks.Count; i++)
             {
-                var csv = Path.Combine(folder, table.Key + ".csv");
-                var clock = Stopwatch.StartNew();
-                var tableRows = export.Export([.. table], indexOf, csv);
-                if (tableRows is null)
+                var (chunkRows, csv, exported) = await next!;
+                next = i + 1 < chunks.Count ? ExportAsync(export, chunks[i + 1], indexOf, Path.Combine(folder, $"{i + 1}.csv"), cancellationToken) : null;
+                if (chunkRows is null)
                 {
                     return null;
                 }
 
-                Log.LoadStep(Logger, table.Key, "stage: Parquet to CSV", clock.Elapsed.TotalMilliseconds);
-                clock.Restart();
-
-                var stage = MergeSql.StageOf(table.First().Table);
+                var table = chunks[i][0].Table.Name;
+                Log.LoadStep(Logger, table, "stage: Parquet to CSV", exported);
+                var clock = Stopwatch.StartNew();
+                var stage = MergeSql.StageOf(chunks[i][0].Table);
                 await using (var writer = await _connection.BeginTextImportAsync($"COPY {stage.Name} ({stage.ColumnList}, stage_file) FROM STDIN (FORMAT csv)", cancellationToken))
                 using (var reader = new StreamReader(csv))
                 {
@@ -114,9 +120,9 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
                     }
                 }
 
-                Log.LoadStep(Logger, table.Key, "stage: COPY the CSV", clock.Elapsed.TotalMilliseconds);
+                Log.LoadStep(Logger, table, "stage: COPY the CSV", clock.Elapsed.TotalMilliseconds);
                 File.Delete(csv);
-                foreach (var (key, count) in tableRows)
+                foreach (var (key, count) in chunkRows)
                 {
                     rows[key] = count;
                 }
@@ -126,9 +132,27 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
         }
         finally
         {
+            // The export still running (an error or a bad file stopped the loop) must end before its connection is closed.
+            if (next is not null)
+            {
+                await Task.WhenAny(next);
+            }
+
+            export.Dispose();
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static Task<(Dictionary<string, long>? Rows, string Csv, double Milliseconds)> ExportAsync(
+        ParquetCsvExport export, LakeFile[] chunk, Dictionary<string, int> indexOf, string csv, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var clock = Stopwatch.StartNew();
+                var rows = export.Export(chunk, indexOf, csv);
+                return (rows, csv, clock.Elapsed.TotalMilliseconds);
+            },
+            cancellationToken);
 
     protected override async Task<long> StageAsync(LakeFile file, int index, DbTransaction transaction, CancellationToken cancellationToken)
     {
