@@ -92,11 +92,14 @@ internal static class MergeSql
             WHERE NOT EXISTS (SELECT 1 FROM rejected r WHERE r.source_file = s.source_file AND r.source_offset = s.source_offset)
             UNION ALL
             SELECT b.event_id, 'DUPLICATE_EVENT', 'json', '"' || b.event_id || '"',
-                   CASE WHEN f.event_id IS NULL THEN 'event id repeated within the load batch'
+                   CASE WHEN f.event_id IS NULL
+                        THEN 'event id loaded in the same transaction from ' || k.source_file || ' at offset ' || CAST(k.source_offset AS VARCHAR)
                         ELSE 'event id already loaded from ' || f.source_file || ' at offset ' || CAST(f.source_offset AS VARCHAR) END,
                    b.source_file, {dialect.PartitionOfSourceFile("b.source_file")}, b.source_offset, b.event_time, now(), CAST(b.event_time AS DATE), b.stage_file
             FROM dup_fact b
             LEFT JOIN fact_sales f ON f.event_id = b.event_id
+            -- The copy kept (a transaction can hold several batches: the other copy may come from another one).
+            LEFT JOIN dup_fact k ON k.event_id = b.event_id AND k.copy_number = 1
             WHERE ((f.event_id IS NULL AND b.copy_number > 1 AND NOT EXISTS (
                        SELECT 1 FROM dup_fact b1
                        WHERE b1.event_id = b.event_id AND b1.copy_number = 1 AND b1.source_file = b.source_file AND b1.source_offset = b.source_offset))
