@@ -66,6 +66,9 @@ public static class Program
     private static async Task MeasureAsync(string backend, IObjectStore store, WarehouseOptions options)
     {
         var steps = new StepTimes();
+        var postmaster = options.PostgresConnectionString is { } cs ? await ServerCpu.PostmasterAsync(cs) : null;
+        var serverCpu = postmaster is { } pm ? ServerCpu.Seconds(pm) : 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         LoadSummary summary;
         double loaded;
@@ -77,8 +80,11 @@ public static class Program
 
         // Closing included: DuckDB writes what its last commits left in the write-ahead log to the file then.
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var server = postmaster is { } p ? $", PostgreSQL server CPU {ServerCpu.Seconds(p) - serverCpu:F1} s" : "";
         var rows = summary.Facts + summary.Rejected;
         Console.WriteLine($"{backend} load: {rows:N0} rows ({summary.Facts:N0} facts) in {summary.Loaded} batches, {seconds:F1} s (close {seconds - loaded:F1} s) = {rows / seconds:N0} rows/s (with manifest, merge and rollups)");
+        Console.WriteLine($"{backend} load CPU: this process {cpuSeconds:F1} s{server} (the machine's other load moves wall time more than CPU time); load average {File.ReadAllText("/proc/loadavg")[..14]}");
         steps.Print(backend);
         if (Environment.GetEnvironmentVariable("CARTSTREAM_BENCH_LOAD_ONLY") == "1")
         {

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Text.Json;
 using CartStream.Lake.Storage;
 using CartStream.Warehouse.Loading;
-using CartStream.Warehouse.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -53,17 +50,24 @@ public sealed partial class WarehouseLoader : IAsyncDisposable
         var info = await _store.GetInfoAsync(qualityReportKey, cancellationToken)
             ?? throw new WarehouseException($"No quality report at {qualityReportKey} in {_store.Location}.");
         var manifest = await WithRetriesAsync(db => db.ReadManifestAsync(cancellationToken), cancellationToken);
-        return await LoadReportAsync(info, manifest, cancellationToken);
+        using var staging = new StagingFolder(_options);
+        var (batch, done) = await PrepareReportAsync(info, manifest, staging.Path, new HashSet<string>(), cancellationToken);
+        return done ?? (await LoadUnitAsync([batch!], manifest, cancellationToken)).Single();
     }
 
     /// <summary>Loads a set of Parquet files under <c>DWH/</c> as one transaction, named <paramref name="name"/> in the results.</summary>
     public async Task<BatchLoadResult> LoadFilesAsync(string name, IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
     {
         var manifest = await WithRetriesAsync(db => db.ReadManifestAsync(cancellationToken), cancellationToken);
-        return await LoadKeysAsync(name, "", name, keys, manifest, 0, cancellationToken);
+        using var staging = new StagingFolder(_options);
+        var (batch, done) = await PrepareAsync(name, "", name, keys, manifest, 0, staging.Path, new HashSet<string>(), cancellationToken);
+        return done ?? (await LoadUnitAsync([batch!], manifest, cancellationToken)).Single();
     }
 
-    /// <summary>Loads every batch whose quality report is not yet in the manifest (or changed since), oldest report first.</summary>
+    /// <summary>
+    /// Loads every batch whose quality report is not yet in the manifest (or changed since), oldest report first;
+    /// consecutive batches share a transaction up to <see cref="WarehouseOptions.MaxTransactionBytes"/>.
+    /// </summary>
     public async Task<LoadSummary> LoadPendingAsync(CancellationToken cancellationToken = default)
     {
         var manifest = await WithRetriesAsync(db => db.ReadManifestAsync(cancellationToken), cancellationToken);
@@ -78,20 +82,58 @@ public sealed partial class WarehouseLoader : IAsyncDisposable
         }
 
         var results = new List<BatchLoadResult>();
-        foreach (var report in reports.OrderBy(r => r.LastModified).ThenBy(r => r.Key, StringComparer.Ordinal))
+        var group = new List<LoadBatch>();
+        var groupKeys = new HashSet<string>(StringComparer.Ordinal);
+        var staging = new StagingFolder(_options);
+        try
         {
-            if (manifest.TryGetValue(report.Key, out var loaded) && loaded.ETag == report.ETag && loaded.Size == report.Size)
+            foreach (var report in reports.OrderBy(r => r.LastModified).ThenBy(r => r.Key, StringComparer.Ordinal))
             {
-                continue;
+                if (manifest.TryGetValue(report.Key, out var loaded) && loaded.ETag == report.ETag && loaded.Size == report.Size)
+                {
+                    continue;
+                }
+
+                if (quarantined.Contains((report.Key, report.ETag)))
+                {
+                    results.Add(new BatchLoadResult(report.Key, BatchLoadStatus.Quarantined, 0, 0, 0, 0, "quarantined by an earlier load (see load_quarantine); rewrite the batch to retry"));
+                    continue;
+                }
+
+                var (batch, done) = await PrepareReportAsync(report, manifest, staging.Path, groupKeys, cancellationToken);
+                if (done is not null)
+                {
+                    results.Add(done);
+                    continue;
+                }
+
+                if (group.Count > 0 && group.Sum(b => b.Bytes) + batch!.Bytes > MaxTransactionBytes)
+                {
+                    results.AddRange(await LoadUnitAsync(group, manifest, cancellationToken));
+                    group.Clear();
+                    groupKeys.Clear();
+                    staging.Dispose();
+                    staging = new StagingFolder(_options);
+                    (batch, done) = await PrepareReportAsync(report, manifest, staging.Path, groupKeys, cancellationToken);
+                    if (done is not null)
+                    {
+                        results.Add(done);
+                        continue;
+                    }
+                }
+
+                group.Add(batch!);
+                groupKeys.UnionWith(batch!.Files.Select(f => f.Key));
             }
 
-            if (quarantined.Contains((report.Key, report.ETag)))
+            if (group.Count > 0)
             {
-                results.Add(new BatchLoadResult(report.Key, BatchLoadStatus.Quarantined, 0, 0, 0, 0, "quarantined by an earlier load (see load_quarantine); rewrite the batch to retry"));
-                continue;
+                results.AddRange(await LoadUnitAsync(group, manifest, cancellationToken));
             }
-
-            results.Add(await LoadReportAsync(report, manifest, cancellationToken));
+        }
+        finally
+        {
+            staging.Dispose();
         }
 
         return new LoadSummary(results);
@@ -104,102 +146,6 @@ public sealed partial class WarehouseLoader : IAsyncDisposable
         {
             await _database.DisposeAsync();
             _database = null;
-        }
-    }
-
-    private async Task<BatchLoadResult> LoadReportAsync(ObjectInfo report, Dictionary<string, ManifestEntry> manifest, CancellationToken cancellationToken)
-    {
-        string batchId;
-        List<string> files;
-        try
-        {
-            using var json = JsonDocument.Parse(await _store.ReadAllBytesAsync(report.Key, cancellationToken));
-            batchId = json.RootElement.GetProperty("batch_id").GetString() ?? "";
-            files = json.RootElement.GetProperty("output_files").EnumerateArray().Select(f => f.GetString() ?? "").ToList();
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return await QuarantineAsync(report.Key, report.ETag, new BadLakeFileException(report.Key, $"not a quality report ({e.Message})", e), cancellationToken);
-        }
-
-        return await LoadKeysAsync(report.Key, report.ETag, batchId, files, manifest, report.Size, cancellationToken);
-    }
-
-    private async Task<BatchLoadResult> LoadKeysAsync(
-        string batchKey, string batchETag, string batchId, IReadOnlyList<string> keys, Dictionary<string, ManifestEntry> manifest, long batchSize, CancellationToken cancellationToken)
-    {
-        var staging = Path.Combine(_options.StagingDirectory ?? Path.GetTempPath(), $"cartstream-load-{Guid.NewGuid():N}");
-        try
-        {
-            var files = new List<LakeFile>();
-            var skipped = 0;
-            foreach (var key in keys)
-            {
-                var table = LakeTables.OfKey(key);
-                if (table is null)
-                {
-                    continue;
-                }
-
-                var info = await _store.GetInfoAsync(key, cancellationToken);
-                if (manifest.TryGetValue(key, out var loaded) && (info is null || (loaded.ETag == info.ETag && loaded.Size == info.Size)))
-                {
-                    // Loaded at this version, or loaded and since removed by retention.
-                    skipped++;
-                    continue;
-                }
-
-                if (info is null)
-                {
-                    throw new BadLakeFileException(key, "listed in the batch's quality report but not in the lake");
-                }
-
-                // DuckDB reads local files only (no httpfs here): every file is copied out of the store first.
-                var local = Path.Combine(staging, key);
-                Directory.CreateDirectory(Path.GetDirectoryName(local)!);
-                await using (var source = await _store.OpenReadAsync(key, cancellationToken))
-                await using (var target = File.Create(local))
-                {
-                    await source.CopyToAsync(target, cancellationToken);
-                }
-
-                files.Add(new LakeFile(key, info.ETag, info.Size, table, local));
-            }
-
-            if (files.Count == 0 && batchETag.Length > 0 && manifest.ContainsKey(batchKey))
-            {
-                return new BatchLoadResult(batchKey, BatchLoadStatus.AlreadyLoaded, 0, skipped, 0, 0);
-            }
-
-            var unit = new LoadUnit(batchKey, batchETag, batchId, files);
-            var started = Stopwatch.GetTimestamp();
-            var (facts, rejected) = await WithRetriesAsync(db => db.LoadAsync(unit, batchSize, cancellationToken), cancellationToken);
-            WarehouseMetrics.LoadDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("backend", _options.Backend.ToString()));
-            WarehouseMetrics.RowsLoaded.Add(facts, new KeyValuePair<string, object?>("table", "fact_sales"));
-            WarehouseMetrics.RowsLoaded.Add(rejected, new KeyValuePair<string, object?>("table", "rejected"));
-            foreach (var file in files)
-            {
-                manifest[file.Key] = new ManifestEntry(file.ETag, file.Size);
-            }
-
-            if (batchETag.Length > 0)
-            {
-                manifest[batchKey] = new ManifestEntry(batchETag, batchSize);
-            }
-
-            Log.BatchLoaded(_logger, batchKey, files.Count, facts, rejected);
-            return new BatchLoadResult(batchKey, files.Count == 0 ? BatchLoadStatus.AlreadyLoaded : BatchLoadStatus.Loaded, files.Count, skipped, facts, rejected);
-        }
-        catch (BadLakeFileException e)
-        {
-            return await QuarantineAsync(batchKey, batchETag, e, cancellationToken);
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
         }
     }
 

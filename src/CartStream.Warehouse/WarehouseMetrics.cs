@@ -11,5 +11,5 @@ internal static class WarehouseMetrics
     public static readonly Counter<long> RowsLoaded = Meter.CreateCounter<long>("cartstream.warehouse.rows_loaded", "{row}", "Rows the warehouse load committed, by table.");
 
     /// <summary>Seconds one batch's load transaction took, retries included, tagged <c>backend</c>.</summary>
-    public static readonly Histogram<double> LoadDuration = Meter.CreateHistogram<double>("cartstream.warehouse.load.duration", "s", "Time to load one batch into the warehouse.");
+    public static readonly Histogram<double> LoadDuration = Meter.CreateHistogram<double>("cartstream.warehouse.load.duration", "s", "Time to load one transaction (one or more whole batches) into the warehouse.");
 }

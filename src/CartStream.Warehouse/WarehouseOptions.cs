@@ -34,6 +34,13 @@ public sealed class WarehouseOptions
     /// <summary>Local folder where lake files are copied before loading (DuckDB reads local files only); default: the system temp folder.</summary>
     public string? StagingDirectory { get; set; }
 
+    /// <summary>
+    /// Catch-up loads (<c>LoadPendingAsync</c>) put consecutive whole batches into one transaction up to this many
+    /// bytes of Parquet (at least one batch): each statement and commit then covers many batches. 0 loads each batch alone.
+    /// </summary>
+    [Range(0, long.MaxValue, ErrorMessage = "Warehouse:MaxTransactionBytes must be 0 or more.")]
+    public long MaxTransactionBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>How many times an unreachable server is retried before the load fails.</summary>
     [Range(0, 50, ErrorMessage = "Warehouse:MaxRetries must be between 0 and 50.")]
     public int MaxRetries { get; set; } = 5;

@@ -44,7 +44,7 @@ internal sealed class DuckDbWarehouse : WarehouseDatabase
 
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    protected override async Task<long> StageAsync(LakeFile file, DbTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task<long> StageAsync(LakeFile file, int index, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var stage = MergeSql.StageOf(file.Table);
         var path = file.LocalPath.Replace("'", "''", StringComparison.Ordinal);
@@ -58,7 +58,9 @@ internal sealed class DuckDbWarehouse : WarehouseDatabase
 
         try
         {
-            return await ScalarOrRowsAsync($"INSERT INTO {stage.Name} SELECT {columns}{extra} FROM read_parquet('{path}')", transaction, cancellationToken);
+            return await ScalarOrRowsAsync(
+                string.Create(CultureInfo.InvariantCulture, $"INSERT INTO {stage.Name} ({stage.ColumnList}, stage_file) SELECT {columns}{extra}, {index} FROM read_parquet('{path}')"),
+                transaction, cancellationToken);
         }
         catch (DuckDBException e)
         {
@@ -69,11 +71,14 @@ internal sealed class DuckDbWarehouse : WarehouseDatabase
     protected override async Task<Dictionary<string, long>?> StageAllAsync(IReadOnlyList<LakeFile> files, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        var indexOf = files.Select((f, i) => (f.LocalPath, i)).ToDictionary(f => f.LocalPath, f => f.i, StringComparer.Ordinal);
         foreach (var table in files.GroupBy(f => f.Table.Name, StringComparer.Ordinal))
         {
             var first = table.First();
             var stage = MergeSql.StageOf(first.Table);
-            var paths = string.Join(", ", table.Select(f => $"'{f.LocalPath.Replace("'", "''", StringComparison.Ordinal)}'"));
+            var paths = string.Join(", ", table.Select(f => Quote(f.LocalPath)));
+            // Each row's file index by a join on the file name: a hash join on a few dozen names, not a CASE per row.
+            var indexes = string.Join(", ", table.Select(f => string.Create(CultureInfo.InvariantCulture, $"({Quote(f.LocalPath)}, {indexOf[f.LocalPath]})")));
             var extra = "";
             if (stage.Columns.Count > first.Table.Columns.Count)
             {
@@ -89,7 +94,13 @@ internal sealed class DuckDbWarehouse : WarehouseDatabase
             try
             {
                 // One scan of all the table's files: read in parallel, and one statement instead of one per file.
-                await ScalarOrRowsAsync($"INSERT INTO {stage.Name} SELECT {first.Table.ColumnList}{extra} FROM read_parquet([{paths}], filename = true)", transaction, cancellationToken);
+                await ScalarOrRowsAsync(
+                    $"""
+                    INSERT INTO {stage.Name} ({stage.ColumnList}, stage_file)
+                    SELECT {first.Table.ColumnList}{extra}, i.stage_file
+                    FROM read_parquet([{paths}], filename = true) JOIN (VALUES {indexes}) i(path, stage_file) ON i.path = filename
+                    """,
+                    transaction, cancellationToken);
                 await using var command = Command($"SELECT file_name, num_rows FROM parquet_file_metadata([{paths}])", transaction);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 var byPath = table.ToDictionary(f => f.LocalPath, f => f.Key, StringComparer.Ordinal);
@@ -120,6 +131,8 @@ internal sealed class DuckDbWarehouse : WarehouseDatabase
         await using var command = Command(sql, transaction);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string Quote(string path) => $"'{path.Replace("'", "''", StringComparison.Ordinal)}'";
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Net.Sockets;
 using CartStream.Warehouse.Loading;
 using CartStream.Warehouse.Schema;
@@ -15,13 +16,16 @@ namespace CartStream.Warehouse.Backends;
 internal sealed class PostgresWarehouse : WarehouseDatabase
 {
     private readonly NpgsqlConnection _connection;
-    private readonly bool _redshiftMerge;
+    // About a tenth of a million facts per COPY at the lake's usual file sizes: small enough to overlap, few statements.
+    private const int FilesPerCopy = 12;
 
-    private PostgresWarehouse(NpgsqlConnection connection, bool redshiftMerge)
+    private readonly WarehouseOptions _options;
+
+    private PostgresWarehouse(NpgsqlConnection connection, WarehouseOptions options)
         : base(SqlDialect.Postgres)
     {
         _connection = connection;
-        _redshiftMerge = redshiftMerge;
+        _options = options;
     }
 
     public override DbConnection Connection => _connection;
@@ -38,7 +42,15 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            return new PostgresWarehouse(connection, options.PostgresUsesRedshiftMerge);
+            // A load's stage and temp tables hold a whole transaction's rows (hundreds of MB): with PostgreSQL's
+            // defaults (8MB of temp buffers, 4MB per sort or hash) every pass over them spilled to temp files.
+            // temp_buffers only takes effect before the session's first temp table, so it is set here.
+            await using (var command = new NpgsqlCommand("SET temp_buffers = '256MB'; SET work_mem = '64MB'", connection))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return new PostgresWarehouse(connection, options);
         }
         catch
         {
@@ -57,11 +69,92 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
     public override ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     protected override IEnumerable<string> MergeStatements() =>
-        _redshiftMerge ? Redshift.RedshiftMergeSql.Merge(Dialect) : base.MergeStatements();
+        _options.PostgresUsesRedshiftMerge ? Redshift.RedshiftMergeSql.Merge(Dialect) : base.MergeStatements();
 
-    protected override bool MergesByMergeSql => !_redshiftMerge;
+    protected override bool MergesByMergeSql => !_options.PostgresUsesRedshiftMerge;
 
-    protected override async Task<long> StageAsync(LakeFile file, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages each table's files with one CSV COPY: DuckDB reads the Parquet files (columnar, in parallel) into a
+    /// CSV file, which is streamed to the server as it is. Any file DuckDB cannot read sends the caller to
+    /// <see cref="StageAsync"/>, file by file, which names it.
+    /// </summary>
+    protected override async Task<Dictionary<string, long>?> StageAllAsync(IReadOnlyList<LakeFile> files, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (files.Count == 0)
+        {
+            return rows;
+        }
+
+        var indexOf = files.Select((f, i) => (f.Key, i)).ToDictionary(f => f.Key, f => f.i, StringComparer.Ordinal);
+        var folder = Path.Combine(_options.StagingDirectory ?? Path.GetTempPath(), $"cartstream-copy-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        // Chunks of one table's files: while the server parses one chunk's CSV, DuckDB writes the next.
+        var chunks = files.GroupBy(f => f.Table.Name, StringComparer.Ordinal).SelectMany(t => t.Chunk(FilesPerCopy)).ToList();
+        var export = new ParquetCsvExport(_options);
+        Task<(Dictionary<string, long>? Rows, string Csv, double Milliseconds)>? next = null;
+        try
+        {
+            next = ExportAsync(export, chunks[0], indexOf, Path.Combine(folder, "0.csv"), cancellationToken);
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var (chunkRows, csv, exported) = await next!;
+                next = i + 1 < chunks.Count ? ExportAsync(export, chunks[i + 1], indexOf, Path.Combine(folder, $"{i + 1}.csv"), cancellationToken) : null;
+                if (chunkRows is null)
+                {
+                    return null;
+                }
+
+                var table = chunks[i][0].Table.Name;
+                Log.LoadStep(Logger, table, "stage: Parquet to CSV", exported);
+                var clock = Stopwatch.StartNew();
+                var stage = MergeSql.StageOf(chunks[i][0].Table);
+                await using (var writer = await _connection.BeginTextImportAsync($"COPY {stage.Name} ({stage.ColumnList}, stage_file) FROM STDIN (FORMAT csv)", cancellationToken))
+                using (var reader = new StreamReader(csv))
+                {
+                    var buffer = new char[1 << 16];
+                    int read;
+                    while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+                    {
+                        await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    }
+                }
+
+                Log.LoadStep(Logger, table, "stage: COPY the CSV", clock.Elapsed.TotalMilliseconds);
+                File.Delete(csv);
+                foreach (var (key, count) in chunkRows)
+                {
+                    rows[key] = count;
+                }
+            }
+
+            return rows;
+        }
+        finally
+        {
+            // The export still running (an error or a bad file stopped the loop) must end before its connection is closed.
+            if (next is not null)
+            {
+                await Task.WhenAny(next);
+            }
+
+            export.Dispose();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static Task<(Dictionary<string, long>? Rows, string Csv, double Milliseconds)> ExportAsync(
+        ParquetCsvExport export, LakeFile[] chunk, Dictionary<string, int> indexOf, string csv, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var clock = Stopwatch.StartNew();
+                var rows = export.Export(chunk, indexOf, csv);
+                return (rows, csv, clock.Elapsed.TotalMilliseconds);
+            },
+            cancellationToken);
+
+    protected override async Task<long> StageAsync(LakeFile file, int index, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var stage = MergeSql.StageOf(file.Table);
         var eventDate = stage.Columns.Count > file.Table.Columns.Count
@@ -88,7 +181,7 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
             }
 
             var columns = file.Table.Columns.Select(c => ParquetColumn.For(c, fields[c.Name])).ToList();
-            var target = eventDate is null ? file.Table.ColumnList : file.Table.ColumnList + ", event_date";
+            var target = (eventDate is null ? file.Table.ColumnList : file.Table.ColumnList + ", event_date") + ", stage_file";
             long rows = 0;
             await using var importer = await _connection.BeginBinaryImportAsync($"COPY {stage.Name} ({target}) FROM STDIN (FORMAT BINARY)", cancellationToken);
             for (var g = 0; g < reader.RowGroupCount; g++)
@@ -119,6 +212,8 @@ internal sealed class PostgresWarehouse : WarehouseDatabase
                     {
                         importer.Write(date, NpgsqlDbType.Date);
                     }
+
+                    importer.Write(index, NpgsqlDbType.Integer);
                 }
 
                 rows += count;

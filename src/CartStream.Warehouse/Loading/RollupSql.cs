@@ -28,27 +28,33 @@ internal static class RollupSql
     public static IEnumerable<string> Temps =>
         ["new_line", "batch_order", "first_candidate", "first_update", .. WarehouseTables.Rollups.Select(r => "delta_" + r.Name), .. WarehouseTables.Rollups.Select(r => "merged_" + r.Name)];
 
-    /// <summary>New orders into fact_order and the batch's first-order changes into <c>first_update</c>.</summary>
-    public static IEnumerable<string> Orders()
-    {
-        var order = WarehouseTables.FactOrder.ColumnList;
-        yield return $"""
+    /// <summary>The new facts joined to the dimensions, from <c>new_fact</c>: what fact_order and the rollups are computed from.</summary>
+    /// <param name="withStageFile">Whether <c>new_fact</c> has <c>stage_file</c> (the file each row came from), kept for counting per batch.</param>
+    public static string NewLine(bool withStageFile = false) =>
+        $"""
             CREATE TEMP TABLE new_line AS
             SELECT DATE_TRUNC('hour', f.event_time) AS bucket_hour, CAST(f.event_time AS DATE) AS bucket_day, f.order_id, f.line_number,
-                   f.event_time, f.customer_key, f.product_key, {Cell}, f.quantity, f.gross, f.net, f.cost, f.margin
+                   f.event_time, f.customer_key, f.product_key, {Cell}, f.quantity, f.gross, f.net, f.cost, f.margin{(withStageFile ? ", f.stage_file" : "")}
             FROM new_fact f
             {Dims}
             """;
-        // One row per order, described by its lowest loaded line.
+
+    /// <summary>New orders into fact_order and the batch's first-order changes into <c>first_update</c>; expects <c>new_line</c>.</summary>
+    public static IEnumerable<string> Orders()
+    {
+        var order = WarehouseTables.FactOrder.ColumnList;
+        // One row per order, described by its lowest loaded line; then only the orders fact_order does not have
+        // (all lines of an order pass or fail together, so filtering after the window is the same, on fewer rows).
         yield return $"""
             CREATE TEMP TABLE batch_order AS
-            SELECT {order} FROM (
+            SELECT {Prefixed("n", order)} FROM (
                 SELECT l.order_id, l.event_time AS order_time, l.bucket_hour AS order_hour, l.customer_key,
                        l.country_code, l.city_name, l.category, l.sales_channel, l.payment_method,
                        ROW_NUMBER() OVER (PARTITION BY l.order_id ORDER BY l.line_number) AS rn
                 FROM new_line l
-                WHERE NOT EXISTS (SELECT 1 FROM fact_order o WHERE o.order_id = l.order_id)
-            ) o WHERE rn = 1
+            ) n
+            LEFT JOIN fact_order o ON o.order_id = n.order_id
+            WHERE n.rn = 1 AND o.order_id IS NULL
             """;
         yield return $"INSERT INTO fact_order ({order}) SELECT {order} FROM batch_order";
         yield return """
@@ -66,11 +72,13 @@ internal static class RollupSql
             """;
     }
 
-    /// <summary>The batch's delta of each rollup.</summary>
-    public static IEnumerable<string> Deltas()
+    /// <summary>The batch's delta of each rollup as a temp table <c>delta_&lt;rollup&gt;</c> (the Redshift merge).</summary>
+    public static IEnumerable<string> Deltas() => DeltaQueries().Select(d => $"CREATE TEMP TABLE delta_{d.Rollup.Name} AS\n{d.Query}");
+
+    /// <summary>The query of the batch's delta of each rollup: one row per rollup key.</summary>
+    private static IEnumerable<(Table Rollup, string Query)> DeltaQueries()
     {
-        yield return """
-            CREATE TEMP TABLE delta_agg_sales_hourly AS
+        yield return (WarehouseTables.AggSalesHourly, """
             SELECT bucket_hour, CAST(bucket_hour AS DATE) AS bucket_day, country_code, category, sales_channel,
                    SUM(lines) AS lines, SUM(units) AS units, SUM(gross) AS gross, SUM(net) AS net, SUM(cost) AS cost, SUM(margin) AS margin,
                    SUM(orders) AS orders, SUM(new_customer_orders) AS new_customer_orders
@@ -86,9 +94,8 @@ internal static class RollupSql
                 FROM first_update u JOIN fact_order o ON o.order_id = u.replaced_order_id
             ) d
             GROUP BY bucket_hour, country_code, category, sales_channel
-            """;
-        yield return """
-            CREATE TEMP TABLE delta_agg_sales_daily AS
+            """);
+        yield return (WarehouseTables.AggSalesDaily, """
             SELECT bucket_day, country_code, city_name, category, sales_channel, payment_method,
                    SUM(lines) AS lines, SUM(units) AS units, SUM(net) AS net, SUM(margin) AS margin, SUM(orders) AS orders
             FROM (
@@ -97,36 +104,66 @@ internal static class RollupSql
                 SELECT CAST(order_hour AS DATE), country_code, city_name, category, sales_channel, payment_method, 0, 0, 0, NULL, 1 FROM batch_order
             ) d
             GROUP BY bucket_day, country_code, city_name, category, sales_channel, payment_method
-            """;
-        yield return """
-            CREATE TEMP TABLE delta_agg_product_daily AS
+            """);
+        yield return (WarehouseTables.AggProductDaily, """
             SELECT bucket_day, product_key, country_code, sales_channel, category,
                    COUNT(*) AS lines, SUM(quantity) AS units, SUM(net) AS net, SUM(margin) AS margin
             FROM new_line
             GROUP BY bucket_day, product_key, country_code, sales_channel, category
-            """;
-        yield return """
-            CREATE TEMP TABLE delta_agg_quality_daily AS
+            """);
+        yield return (WarehouseTables.AggQualityDaily, """
             SELECT bucket_day, SUM(facts) AS facts, SUM(rejected) AS rejected FROM (
                 SELECT bucket_day, COUNT(*) AS facts, 0 AS rejected FROM new_line GROUP BY bucket_day
                 UNION ALL
                 SELECT event_date, 0, COUNT(DISTINCT source_file || '#' || CAST(source_offset AS VARCHAR(20))) FROM new_rejected GROUP BY event_date
             ) q
             GROUP BY bucket_day
-            """;
+            """);
     }
 
-    /// <summary>Adds each delta to its rollup with <c>INSERT ... ON CONFLICT DO UPDATE</c> (DuckDB, PostgreSQL).</summary>
+    /// <summary>
+    /// Adds each delta to its rollup with <c>INSERT ... ON CONFLICT DO UPDATE</c> straight from the delta's
+    /// aggregate (PostgreSQL): no delta table is written, and the cells come in key order, so the key's index is
+    /// walked once instead of probed at random.
+    /// </summary>
     public static IEnumerable<string> ApplyByUpsert()
     {
         yield return "INSERT INTO customer_first_order (customer_key, order_id, order_time) SELECT customer_key, order_id, order_time FROM first_update " +
                      "ON CONFLICT (customer_key) DO UPDATE SET order_id = EXCLUDED.order_id, order_time = EXCLUDED.order_time";
-        foreach (var rollup in WarehouseTables.Rollups)
+        foreach (var (rollup, query) in DeltaQueries())
         {
             var sums = string.Join(", ", Measures(rollup).Select(c => $"{c.Name} = {Sum(c, $"{rollup.Name}.{c.Name}", $"EXCLUDED.{c.Name}")}"));
             yield return $"""
-                INSERT INTO {rollup.Name} ({rollup.ColumnList}) SELECT {rollup.ColumnList} FROM delta_{rollup.Name}
+                INSERT INTO {rollup.Name} ({rollup.ColumnList}) SELECT {rollup.ColumnList} FROM (
+                {query}
+                ) d
+                ORDER BY {string.Join(", ", rollup.PrimaryKey)}
                 ON CONFLICT ({string.Join(", ", rollup.PrimaryKey)}) DO UPDATE SET {sums}
+                """;
+        }
+    }
+
+    /// <summary>
+    /// Adds each delta to its rollup with one <c>MERGE INTO</c> straight from the delta's aggregate (DuckDB, whose
+    /// rollups declare no key): matched cells add the delta in place, new cells are appended.
+    /// </summary>
+    public static IEnumerable<string> ApplyByMerge()
+    {
+        yield return """
+            MERGE INTO customer_first_order c USING first_update u ON c.customer_key = u.customer_key
+            WHEN MATCHED THEN UPDATE SET order_id = u.order_id, order_time = u.order_time
+            WHEN NOT MATCHED THEN INSERT (customer_key, order_id, order_time) VALUES (u.customer_key, u.order_id, u.order_time)
+            """;
+        foreach (var (rollup, query) in DeltaQueries())
+        {
+            var sums = string.Join(", ", Measures(rollup).Select(c => $"{c.Name} = {Sum(c, $"a.{c.Name}", $"d.{c.Name}")}"));
+            var on = string.Join(" AND ", rollup.PrimaryKey.Select(k => $"a.{k} = d.{k}"));
+            yield return $"""
+                MERGE INTO {rollup.Name} a USING (
+                {query}
+                ) d ON {on}
+                WHEN MATCHED THEN UPDATE SET {sums}
+                WHEN NOT MATCHED THEN INSERT ({rollup.ColumnList}) VALUES ({string.Join(", ", rollup.Columns.Select(c => $"d.{c.Name}"))})
                 """;
         }
     }
@@ -159,4 +196,7 @@ internal static class RollupSql
     // insert, a cell new to the rollup has no current row (NULL).
     private static string Sum(Column column, string current, string delta) =>
         column.Nullable ? $"COALESCE({current} + {delta}, {current}, {delta})" : $"COALESCE({current}, 0) + {delta}";
+
+    private static string Prefixed(string alias, string columnList) =>
+        string.Join(", ", columnList.Split(", ").Select(c => $"{alias}.{c}"));
 }

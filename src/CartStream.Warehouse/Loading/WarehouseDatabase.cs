@@ -28,8 +28,11 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
     /// <summary>Whether <paramref name="error"/> means the server was unreachable (worth retrying).</summary>
     public virtual bool IsTransient(Exception error) => false;
 
-    /// <summary>Copies <paramref name="file"/> into its stage table and returns the rows read; a file that cannot be read throws <see cref="BadLakeFileException"/>.</summary>
-    protected abstract Task<long> StageAsync(LakeFile file, DbTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>
+    /// Copies <paramref name="file"/> into its stage table, its rows' <c>stage_file</c> set to <paramref name="index"/>,
+    /// and returns the rows read; a file that cannot be read throws <see cref="BadLakeFileException"/>.
+    /// </summary>
+    protected abstract Task<long> StageAsync(LakeFile file, int index, DbTransaction transaction, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 
@@ -78,8 +81,11 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
         return quarantined;
     }
 
-    /// <summary>Loads the unit in one transaction: every file staged, merged, and recorded in the manifest, or nothing.</summary>
-    public async Task<(long Facts, long Rejected)> LoadAsync(LoadUnit unit, long batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the unit in one transaction: every file staged, merged, and recorded in the manifest, or nothing.
+    /// Returns the new facts and rejected rows of each batch, in the unit's order.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Facts, long Rejected)>> LoadAsync(LoadUnit unit, CancellationToken cancellationToken)
     {
         for (var oneByOne = false; ; oneByOne = true)
         {
@@ -98,14 +104,15 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
                 continue;
             }
 
-            Log.LoadStep(Logger, unit.BatchKey, $"stage {unit.Files.Count} file(s)", clock.Elapsed.TotalMilliseconds);
-            return await MergeAsync(unit, batchSize, rows, transaction, cancellationToken);
+            Log.LoadStep(Logger, unit.Name, $"stage {unit.Files.Count} file(s)", clock.Elapsed.TotalMilliseconds);
+            return await MergeAsync(unit, rows, transaction, cancellationToken);
         }
     }
 
     /// <summary>
     /// Stages every file, as few statements as the backend can; null when some file could not be read (the
-    /// transaction is then unusable), so that the caller stages them one by one to find it.
+    /// transaction is then unusable), so that the caller stages them one by one to find it. A file's rows carry
+    /// its index in <paramref name="files"/> as <c>stage_file</c>.
     /// </summary>
     protected virtual Task<Dictionary<string, long>?> StageAllAsync(IReadOnlyList<LakeFile> files, DbTransaction transaction, CancellationToken cancellationToken) =>
         StageOneByOneAsync(files, transaction, cancellationToken);
@@ -113,40 +120,74 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
     private async Task<Dictionary<string, long>?> StageOneByOneAsync(IReadOnlyList<LakeFile> files, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            rows[file.Key] = await StageAsync(file, transaction, cancellationToken);
+            rows[files[i].Key] = await StageAsync(files[i], i, transaction, cancellationToken);
         }
 
         return rows;
     }
 
-    private async Task<(long Facts, long Rejected)> MergeAsync(LoadUnit unit, long batchSize, Dictionary<string, long> rows, DbTransaction transaction, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(long Facts, long Rejected)>> MergeAsync(LoadUnit unit, Dictionary<string, long> rows, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         foreach (var statement in MergeStatements())
         {
             clock.Restart();
             await ExecuteAsync(statement, transaction, cancellationToken);
-            Log.LoadStep(Logger, unit.BatchKey, StepName(statement), clock.Elapsed.TotalMilliseconds);
+            Log.LoadStep(Logger, unit.Name, StepName(statement), clock.Elapsed.TotalMilliseconds);
         }
 
         clock.Restart();
-        // new_line holds one row per new fact (new_fact is a view over the stage on this merge: counted again, a pass).
-        var facts = await ScalarAsync("SELECT count(*) FROM new_line", transaction, cancellationToken);
-        var rejected = await ScalarAsync("SELECT count(*) FROM new_rejected", transaction, cancellationToken);
-        var entries = unit.Files.Select(f => (f.Key, f.ETag, f.Size, Table: f.Table.Name, Rows: rows[f.Key])).ToList();
-        if (unit.BatchETag.Length > 0)
+        var counts = await CountAsync(unit, transaction, cancellationToken);
+        var entries = new List<(string Key, string ETag, long Size, string Table, long Rows, string BatchId)>();
+        foreach (var batch in unit.Batches)
         {
-            entries.Add((unit.BatchKey, unit.BatchETag, batchSize, "quality", 0));
+            entries.AddRange(batch.Files.Select(f => (f.Key, f.ETag, f.Size, f.Table.Name, rows[f.Key], batch.BatchId)));
+            if (batch.BatchETag.Length > 0)
+            {
+                entries.Add((batch.BatchKey, batch.BatchETag, batch.BatchSize, "quality", 0, batch.BatchId));
+            }
         }
 
-        await RecordAsync(entries, unit.BatchId, transaction, cancellationToken);
-        Log.LoadStep(Logger, unit.BatchKey, "count and record the manifest", clock.Elapsed.TotalMilliseconds);
+        await RecordAsync(entries, transaction, cancellationToken);
+        Log.LoadStep(Logger, unit.Name, "count and record the manifest", clock.Elapsed.TotalMilliseconds);
         clock.Restart();
         await transaction.CommitAsync(cancellationToken);
-        Log.LoadStep(Logger, unit.BatchKey, "commit", clock.Elapsed.TotalMilliseconds);
-        return (facts, rejected);
+        Log.LoadStep(Logger, unit.Name, "commit", clock.Elapsed.TotalMilliseconds);
+        return counts;
+    }
+
+    // New facts and rejected rows per batch: new_line holds one row per new fact, new_rejected one per new rejected
+    // row; each row's stage_file says which file, so which batch, it came from.
+    private async Task<IReadOnlyList<(long Facts, long Rejected)>> CountAsync(LoadUnit unit, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (unit.Batches.Count == 1)
+        {
+            return [(await ScalarAsync("SELECT count(*) FROM new_line", transaction, cancellationToken),
+                     await ScalarAsync("SELECT count(*) FROM new_rejected", transaction, cancellationToken))];
+        }
+
+        var batchOfFile = unit.Batches.SelectMany((b, i) => b.Files.Select(_ => i)).ToArray();
+        var counts = new (long Facts, long Rejected)[unit.Batches.Count];
+        await using var command = Command(
+            """
+            SELECT 0, stage_file, count(*) FROM new_line GROUP BY stage_file
+            UNION ALL
+            SELECT 1, stage_file, count(*) FROM new_rejected GROUP BY stage_file
+            """,
+            transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var batch = batchOfFile[Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)];
+            var count = Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+            counts[batch] = Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == 0
+                ? (counts[batch].Facts + count, counts[batch].Rejected)
+                : (counts[batch].Facts, counts[batch].Rejected + count);
+        }
+
+        return counts;
     }
 
     public async Task QuarantineAsync(string batchKey, string batchETag, string? fileKey, string error, CancellationToken cancellationToken)
@@ -191,7 +232,7 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
 
     // One statement for the batch's manifest rows: DuckDB's ON CONFLICT DO UPDATE costs tens of milliseconds a statement.
     private async Task RecordAsync(
-        IReadOnlyList<(string Key, string ETag, long Size, string Table, long Rows)> entries, string batchId, DbTransaction transaction, CancellationToken cancellationToken)
+        IReadOnlyList<(string Key, string ETag, long Size, string Table, long Rows, string BatchId)> entries, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
         {
@@ -200,12 +241,12 @@ internal abstract class WarehouseDatabase : IAsyncDisposable
 
         var p = Dialect.Parameter;
         var values = new List<string>();
-        var parameters = new List<(string, object?)> { ("batch_id", batchId) };
+        var parameters = new List<(string, object?)>();
         for (var i = 0; i < entries.Count; i++)
         {
-            var (key, etag, size, table, rows) = entries[i];
-            values.Add($"({p($"k{i}")}, {p($"e{i}")}, {p($"s{i}")}, {p($"t{i}")}, {p($"r{i}")}, {p("batch_id")}, now())");
-            parameters.AddRange([($"k{i}", key), ($"e{i}", etag), ($"s{i}", size), ($"t{i}", table), ($"r{i}", rows)]);
+            var (key, etag, size, table, rows, batchId) = entries[i];
+            values.Add($"({p($"k{i}")}, {p($"e{i}")}, {p($"s{i}")}, {p($"t{i}")}, {p($"r{i}")}, {p($"b{i}")}, now())");
+            parameters.AddRange([($"k{i}", key), ($"e{i}", etag), ($"s{i}", size), ($"t{i}", table), ($"r{i}", rows), ($"b{i}", batchId)]);
         }
 
         await ExecuteAsync(

@@ -68,7 +68,7 @@ internal static class RedshiftMergeSql
             ) n WHERE rn = 1
             """;
 
-        foreach (var statement in RollupSql.Orders().Concat(RollupSql.Deltas()).Concat(RollupSql.ApplyByDeleteInsert()))
+        foreach (var statement in RollupSql.Orders().Prepend(RollupSql.NewLine()).Concat(RollupSql.Deltas()).Concat(RollupSql.ApplyByDeleteInsert()))
         {
             yield return statement;
         }
