@@ -1,5 +1,3 @@
-using CartStream.Warehouse.Queries;
-
 namespace CartStream.Web.Api;
 
 /// <summary>
@@ -39,16 +37,7 @@ public sealed class CatalogCache(QueryPool pool, WebAppOptions options, TimeProv
 
     private async Task<Catalog> ReadAsync(CancellationToken cancellationToken)
     {
-        var all = new QueryFilter(Catalog.Beginning, Catalog.End);
-        var days = await pool.RunAsync((q, ct) => q.SalesOverTimeAsync(all, TimeBucket.Day, ct), cancellationToken);
-        var places = await pool.RunAsync((q, ct) => q.RevenueByPlaceAsync(all, ct), cancellationToken);
-        var categories = await pool.RunAsync((q, ct) => q.TopCategoriesAsync(all, 10_000, ct), cancellationToken);
-        var channels = await pool.RunAsync((q, ct) => q.ChannelMixAsync(all, ct), cancellationToken);
-        return new Catalog(
-            [.. places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            [.. categories.Select(c => c.Key).Order(StringComparer.Ordinal)],
-            [.. channels.Select(c => c.Name).Order(StringComparer.Ordinal)],
-            days.Count == 0 ? null : DateOnly.FromDateTime(days[0].Bucket),
-            days.Count == 0 ? null : DateOnly.FromDateTime(days[^1].Bucket));
+        var values = await pool.RunAsync((q, ct) => q.FilterValuesAsync(ct), cancellationToken);
+        return new Catalog(values.Countries, values.Categories, values.Channels, values.FirstDay, values.LastDay);
     }
 }
