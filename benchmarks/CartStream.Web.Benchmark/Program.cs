@@ -65,7 +65,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 
 // Once with the response cache off (every request asks the warehouse: the latency of the queries themselves), then
 // with it on as shipped (repeated requests for the same filters answered from memory after a data-version check).
-var results = new List<(string Mode, Dictionary<string, (double First, double P50, double P95)> Endpoints, Dictionary<string, double> Pages)>();
+var results = new List<(string Mode, Dictionary<string, (double First, double P50, double P95)> Endpoints, Dictionary<string, (double Outside, double Inside)> Pages)>();
 foreach (var (mode, cache) in new[] { ("cache off", TimeSpan.Zero), ("cache on", new WebAppOptions().ResponseCacheDuration) })
 {
     var url = $"http://127.0.0.1:{FreePort.Next()}";
@@ -104,26 +104,31 @@ foreach (var (mode, cache) in new[] { ("cache off", TimeSpan.Zero), ("cache on",
         measured[endpoint.Split('?')[0]] = (cold, times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1]);
     }
 
-    var pages = new Dictionary<string, double>();
+    var pages = new Dictionary<string, (double Outside, double Inside)>();
     foreach (var page in new[] { "/", "/whatif", "/ops" })
     {
         var renders = new List<double>();
+        var inside = new List<double>();
         for (var i = 0; i < 6; i++)
         {
             var tab = await browser.NewPageAsync();
             var watch = Stopwatch.StartNew();
             await tab.GotoAsync(url + page);
-            await tab.WaitForFunctionAsync("() => Number(document.body.dataset.loaded || 0) >= 1", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+            // The page's own clock: from its navigation start to the poll that sees the first full refresh (a frame late at most).
+            var seen = await tab.WaitForFunctionAsync(
+                "() => Number(document.body.dataset.loaded || 0) >= 1 ? performance.now() : 0", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
             if (i > 0)
             {
                 renders.Add(watch.Elapsed.TotalMilliseconds);
+                inside.Add(await seen.JsonValueAsync<double>());
             }
 
             await tab.CloseAsync();
         }
 
         renders.Sort();
-        pages[page] = renders[renders.Count / 2];
+        inside.Sort();
+        pages[page] = (renders[renders.Count / 2], inside[inside.Count / 2]);
     }
 
     results.Add((mode, measured, pages));
@@ -138,11 +143,11 @@ foreach (var endpoint in results[0].Endpoints.Keys)
 }
 
 Console.WriteLine();
-Console.WriteLine($"| page | {string.Join(" | ", results.Select(r => $"{r.Mode}: first full render ms (median of 5)"))} |");
+Console.WriteLine($"| page | {string.Join(" | ", results.Select(r => $"{r.Mode}: first full render ms, from the harness / in the page (median of 5)"))} |");
 Console.WriteLine($"| --- | {string.Join(" | ", results.Select(_ => "---"))} |");
 foreach (var page in results[0].Pages.Keys)
 {
-    Console.WriteLine($"| `{page}` | {string.Join(" | ", results.Select(r => $"{r.Pages[page]:F0}"))} |");
+    Console.WriteLine($"| `{page}` | {string.Join(" | ", results.Select(r => $"{r.Pages[page].Outside:F0} / {r.Pages[page].Inside:F0}"))} |");
 }
 
 static async Task<double> TimeAsync(HttpClient http, string endpoint)
