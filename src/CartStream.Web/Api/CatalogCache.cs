@@ -9,7 +9,8 @@ namespace CartStream.Web.Api;
 public sealed class CatalogCache(QueryPool pool, WebAppOptions options, TimeProvider time, ILogger<CatalogCache> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (Catalog Catalog, DateTimeOffset At)? _current;
+    // A reference, swapped whole: requests read it while a refresh replaces it.
+    private volatile Kept? _current;
     private Task _background = Task.CompletedTask;
     private readonly CancellationTokenSource _stopping = new();
 
@@ -35,7 +36,7 @@ public sealed class CatalogCache(QueryPool pool, WebAppOptions options, TimeProv
             }
 
             var catalog = await ReadAsync(cancellationToken);
-            _current = (catalog, time.GetUtcNow());
+            _current = new Kept(catalog, time.GetUtcNow());
             return catalog;
         }
         finally
@@ -58,8 +59,7 @@ public sealed class CatalogCache(QueryPool pool, WebAppOptions options, TimeProv
         try
         {
             await Task.Yield();
-            var catalog = await ReadAsync(_stopping.Token);
-            _current = (catalog, time.GetUtcNow());
+            _current = new Kept(await ReadAsync(_stopping.Token), time.GetUtcNow());
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -81,4 +81,6 @@ public sealed class CatalogCache(QueryPool pool, WebAppOptions options, TimeProv
         var values = await pool.RunAsync((q, ct) => q.FilterValuesAsync(ct), cancellationToken);
         return new Catalog(values.Countries, values.Categories, values.Channels, values.FirstDay, values.LastDay);
     }
+
+    private sealed record Kept(Catalog Catalog, DateTimeOffset At);
 }
