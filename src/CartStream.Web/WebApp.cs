@@ -73,6 +73,7 @@ public static class WebApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new QueryPool(openQueries, options.MaxQueryConnections));
         services.AddSingleton<CatalogCache>();
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<ApiRequest>();
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<AlertFeed>());

@@ -33,4 +33,11 @@ public sealed class WebAppOptions
     /// <summary>How long the dimension values (countries, categories, channels) and the data's date range are cached.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Web:CatalogCacheDuration must be between 0 and 1 hour.")]
     public TimeSpan CatalogCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a query answer is kept for the same question and filters, as long as no load has committed since
+    /// (every request checks); zero turns the cache off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Web:ResponseCacheDuration must be between 0 and 1 hour.")]
+    public TimeSpan ResponseCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
 }

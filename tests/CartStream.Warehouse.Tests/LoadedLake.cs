@@ -34,7 +34,13 @@ public sealed class LoadedLake : IAsyncLifetime
         var country = Expected.RevenueByPlace(all).GroupBy(p => p.Country).MaxBy(g => g.Sum(p => p.Revenue))!.Key;
         var category = Expected.TopCategories(all, 1).Single().Key;
         var channel = Expected.Mix("sales_channel", all).First().Name;
-        Filters = [all, new QueryFilter(new DateOnly(2026, 1, 2), new DateOnly(2026, 1, 4), country, category, channel)];
+        Filters =
+        [
+            all,
+            new QueryFilter(new DateOnly(2026, 1, 2), new DateOnly(2026, 1, 4), country, category, channel),
+            // A slice that still has every category (the per-category questions group under it).
+            new QueryFilter(new DateOnly(2026, 1, 2), new DateOnly(2026, 1, 4), country),
+        ];
     }
 
     public ValueTask DisposeAsync()

@@ -63,6 +63,26 @@ internal sealed class ParquetExpectations(string lake)
             GROUP BY ALL ORDER BY revenue DESC, category LIMIT {limit}
             """).Select(r => new RankedItem((string)r[0]!, (string)r[0]!, (decimal)r[1]!, Convert.ToInt64(r[2], CultureInfo.InvariantCulture))).ToList();
 
+    public FilterValues FilterValues()
+    {
+        var values = DuckDb.Query($"""
+            {Lines}
+            SELECT 'country', country_code FROM lines GROUP BY ALL
+            UNION ALL SELECT 'category', category FROM lines GROUP BY ALL
+            UNION ALL SELECT 'channel', sales_channel FROM lines GROUP BY ALL
+            """);
+        var days = DuckDb.Query($"{Lines} SELECT CAST(min(t) AS DATE), CAST(max(t) AS DATE) FROM lines").Single();
+        IReadOnlyList<string> Of(string kind) => [.. values.Where(v => (string)v[0]! == kind).Select(v => (string)v[1]!).Order(StringComparer.Ordinal)];
+        return new FilterValues(Of("country"), Of("category"), Of("channel"), Day(days[0]!), Day(days[1]!));
+    }
+
+    public IReadOnlyList<CategorySales> SalesByCategory(QueryFilter filter) =>
+        DuckDb.Query($"""
+            {Lines}
+            SELECT category, sum(net) AS revenue, coalesce(sum(margin), 0), CAST(sum(quantity) AS BIGINT) FROM lines WHERE {Where(filter)}
+            GROUP BY ALL ORDER BY revenue DESC, category
+            """).Select(r => new CategorySales((string)r[0]!, (decimal)r[1]!, (decimal)r[2]!, Convert.ToInt64(r[3], CultureInfo.InvariantCulture))).ToList();
+
     public IReadOnlyList<PlaceRevenue> RevenueByPlace(QueryFilter filter) =>
         DuckDb.Query($"""
             {Lines}

@@ -96,6 +96,8 @@ public sealed class ApiTests(DashboardServer server)
 
         Assert.Equal(server.Sql.Places(Whole).Select(p => p.Name).Order(StringComparer.Ordinal), filters.GetProperty("countries").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(server.Sql.Mix("sales_channel", Whole).Select(p => p.Name).Order(StringComparer.Ordinal), filters.GetProperty("channels").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(server.Sql.TopCategories(Whole, 100).Select(p => p.Name).Order(StringComparer.Ordinal), filters.GetProperty("categories").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(server.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), filters.GetProperty("firstDay").GetString());
         Assert.Equal(server.LastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), filters.GetProperty("lastDay").GetString());
     }
 

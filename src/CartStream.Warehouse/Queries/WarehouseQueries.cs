@@ -39,6 +39,41 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     /// <inheritdoc/>
+    public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        // Every committed batch writes its files and report into the manifest in the same transaction as its rows.
+        var rows = await QueryAsync(
+            "SELECT count(*), max(loaded_at) FROM load_manifest",
+            new QueryFilter(DateOnly.MinValue, DateOnly.MaxValue),
+            r => string.Create(CultureInfo.InvariantCulture, $"{Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)}/{(r.IsDBNull(1) ? "" : Utc(r.GetValue(1)).ToString("O", CultureInfo.InvariantCulture))}"),
+            cancellationToken);
+        return rows.Single();
+    }
+
+    /// <inheritdoc/>
+    public async Task<FilterValues> FilterValuesAsync(CancellationToken cancellationToken = default)
+    {
+        // One pass over the hourly rollup (the smallest with all three columns): one row per value of each column,
+        // every row with the days of the whole table. Rollup cells are never NULL ('unknown' stands for missing).
+        var rows = await QueryAsync(
+            """
+            SELECT GROUPING(country_code), GROUPING(category), country_code, category, sales_channel, min(bucket_day), max(bucket_day)
+            FROM agg_sales_hourly GROUP BY GROUPING SETS ((country_code), (category), (sales_channel))
+            """,
+            new QueryFilter(DateOnly.MinValue, DateOnly.MaxValue),
+            r => (Grouped: (Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture) == 0 ? 0 : 1) + (Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture) == 0 ? 0 : 2), Country: r.IsDBNull(2) ? null : r.GetString(2),
+                Category: r.IsDBNull(3) ? null : r.GetString(3), Channel: r.IsDBNull(4) ? null : r.GetString(4), First: Day(r.GetValue(5)), Last: Day(r.GetValue(6))),
+            cancellationToken);
+        // GROUPING(x) is 0 for the set grouped by x: (country) = 0 + 2, (category) = 1 + 0, (channel) = 1 + 2.
+        return new FilterValues(
+            [.. rows.Where(r => r.Grouped == 2).Select(r => r.Country!).Order(StringComparer.Ordinal)],
+            [.. rows.Where(r => r.Grouped == 1).Select(r => r.Category!).Order(StringComparer.Ordinal)],
+            [.. rows.Where(r => r.Grouped == 3).Select(r => r.Channel!).Order(StringComparer.Ordinal)],
+            rows.Count == 0 ? null : rows.Min(r => r.First),
+            rows.Count == 0 ? null : rows.Max(r => r.Last));
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<SalesPoint>> SalesOverTimeAsync(QueryFilter filter, TimeBucket bucket, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
@@ -77,6 +112,18 @@ public sealed class WarehouseQueries : IWarehouseQueries
             """,
             filter,
             r => new RankedItem(r.GetString(0), r.GetString(0), r.GetDecimal(1), r.GetInt64(2)),
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<CategorySales>> SalesByCategoryAsync(QueryFilter filter, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            $"""
+            SELECT category, CAST(sum(net) AS DECIMAL(18,4)) AS revenue, CAST(coalesce(sum(margin), 0) AS DECIMAL(18,4)), CAST(sum(units) AS BIGINT)
+            FROM agg_sales_daily WHERE {DayFilter()}
+            GROUP BY category ORDER BY revenue DESC, category
+            """,
+            filter,
+            r => new CategorySales(r.GetString(0), r.GetDecimal(1), r.GetDecimal(2), r.GetInt64(3)),
             cancellationToken);
 
     /// <inheritdoc/>

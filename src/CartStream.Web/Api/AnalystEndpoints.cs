@@ -14,27 +14,33 @@ public static class AnalystEndpoints
         api.MapGet("/filters", async (CatalogCache catalog, CancellationToken ct) => TypedResults.Ok(await catalog.GetAsync(ct)));
 
         api.MapGet("/kpis", (ApiRequest request, [AsParameters] FilterQuery query, CancellationToken ct) =>
-            request.AnswerAsync(query, async (filter, token) =>
+            request.AnswerAsync(query, (filter, token) => request.AskAsync("kpis", filter, async (q, t) =>
             {
+                // Both periods in one question each (the previous period ends where this one starts), split by day here.
                 var previous = FilterValidation.Previous(filter);
-                var sales = await request.Pool.RunAsync((q, t) => q.SalesOverTimeAsync(filter, TimeBucket.Day, t), token);
-                var quality = await request.Pool.RunAsync((q, t) => q.RejectRateAsync(filter, t), token);
-                var previousSales = await request.Pool.RunAsync((q, t) => q.SalesOverTimeAsync(previous, TimeBucket.Day, t), token);
-                var previousQuality = await request.Pool.RunAsync((q, t) => q.RejectRateAsync(previous, t), token);
-                return new KpiResponse(filter.From, filter.To.AddDays(-1), previous.From, previous.To.AddDays(-1), Kpis.Tiles(sales, quality, previousSales, previousQuality));
-            }, ct));
+                var both = filter with { From = previous.From };
+                var sales = await q.SalesOverTimeAsync(both, TimeBucket.Day, t);
+                var quality = await q.RejectRateAsync(both, t);
+                var start = Start(filter);
+                return new KpiResponse(filter.From, filter.To.AddDays(-1), previous.From, previous.To.AddDays(-1), Kpis.Tiles(
+                    [.. sales.Where(s => s.Bucket >= start)], [.. quality.Where(r => r.Day >= filter.From)],
+                    [.. sales.Where(s => s.Bucket < start)], [.. quality.Where(r => r.Day < filter.From)]));
+            }, token), ct));
 
         api.MapGet("/trend", (ApiRequest request, [AsParameters] FilterQuery query, string? bucket, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             var asked = ApiRequest.Bucket(bucket, errors);
-            return request.AnswerAsync(query, async (filter, token) =>
+            return request.AnswerAsync(query, (filter, token) =>
             {
                 var effective = ApiRequest.Effective(asked, filter);
-                var previous = FilterValidation.Previous(filter);
-                var current = await request.Pool.RunAsync((q, t) => q.SalesOverTimeAsync(filter, effective, t), token);
-                var before = await request.Pool.RunAsync((q, t) => q.SalesOverTimeAsync(previous, effective, t), token);
-                return new TrendResponse(ApiRequest.Name(effective), filter.From, previous.From, current, before);
+                return request.AskAsync("trend/" + ApiRequest.Name(effective), filter, async (q, t) =>
+                {
+                    var previous = FilterValidation.Previous(filter);
+                    var both = await q.SalesOverTimeAsync(filter with { From = previous.From }, effective, t);
+                    var start = Start(filter);
+                    return new TrendResponse(ApiRequest.Name(effective), filter.From, previous.From, [.. both.Where(p => p.Bucket >= start)], [.. both.Where(p => p.Bucket < start)]);
+                }, token);
             }, ct, HourlyLimit(asked, query, errors));
         });
 
@@ -42,43 +48,43 @@ public static class AnalystEndpoints
         {
             var errors = new Dictionary<string, string[]>();
             var n = ApiRequest.Integer(limit, "limit", 1, 100, 10, errors);
-            return request.AnswerAsync(query, (filter, token) => request.Pool.RunAsync((q, t) => q.TopProductsAsync(filter, n, t), token), ct, errors);
+            return request.AnswerAsync(query, (filter, token) => request.AskAsync($"top-products/{n}", filter, (q, t) => q.TopProductsAsync(filter, n, t), token), ct, errors);
         });
 
         api.MapGet("/top-categories", (ApiRequest request, [AsParameters] FilterQuery query, string? limit, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             var n = ApiRequest.Integer(limit, "limit", 1, 100, 10, errors);
-            return request.AnswerAsync(query, (filter, token) => request.Pool.RunAsync((q, t) => q.TopCategoriesAsync(filter, n, t), token), ct, errors);
+            return request.AnswerAsync(query, (filter, token) => request.AskAsync($"top-categories/{n}", filter, (q, t) => q.TopCategoriesAsync(filter, n, t), token), ct, errors);
         });
 
         api.MapGet("/geography", (ApiRequest request, [AsParameters] FilterQuery query, CancellationToken ct) =>
-            request.AnswerAsync(query, async (filter, token) =>
-            {
-                var places = await request.Pool.RunAsync((q, t) => q.RevenueByPlaceAsync(filter, t), token);
-                return Geography(filter, places);
-            }, ct));
+            request.AnswerAsync(query, (filter, token) =>
+                request.AskAsync("geography", filter, async (q, t) => Geography(filter, await q.RevenueByPlaceAsync(filter, t)), token), ct));
 
         api.MapGet("/payment-mix", (ApiRequest request, [AsParameters] FilterQuery query, CancellationToken ct) =>
-            request.AnswerAsync(query, (filter, token) => request.Pool.RunAsync((q, t) => q.PaymentMixAsync(filter, t), token), ct));
+            request.AnswerAsync(query, (filter, token) => request.AskAsync("payment-mix", filter, (q, t) => q.PaymentMixAsync(filter, t), token), ct));
 
         api.MapGet("/channel-mix", (ApiRequest request, [AsParameters] FilterQuery query, CancellationToken ct) =>
-            request.AnswerAsync(query, (filter, token) => request.Pool.RunAsync((q, t) => q.ChannelMixAsync(filter, t), token), ct));
+            request.AnswerAsync(query, (filter, token) => request.AskAsync("channel-mix", filter, (q, t) => q.ChannelMixAsync(filter, t), token), ct));
 
         api.MapGet("/customers", (ApiRequest request, [AsParameters] FilterQuery query, string? bucket, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             var asked = ApiRequest.Bucket(bucket, errors);
-            return request.AnswerAsync(query, async (filter, token) =>
+            return request.AnswerAsync(query, (filter, token) =>
             {
                 var effective = ApiRequest.Effective(asked, filter);
-                var series = await request.Pool.RunAsync((q, t) => q.NewVersusReturningAsync(filter, effective, t), token);
-                return new CustomerMixResponse(ApiRequest.Name(effective), series.Sum(p => p.NewCustomers), series.Sum(p => p.ReturningOrders), series);
+                return request.AskAsync("customers/" + ApiRequest.Name(effective), filter, async (q, t) =>
+                {
+                    var series = await q.NewVersusReturningAsync(filter, effective, t);
+                    return new CustomerMixResponse(ApiRequest.Name(effective), series.Sum(p => p.NewCustomers), series.Sum(p => p.ReturningOrders), series);
+                }, token);
             }, ct, HourlyLimit(asked, query, errors));
         });
 
         api.MapGet("/reject-rate", (ApiRequest request, [AsParameters] FilterQuery query, CancellationToken ct) =>
-            request.AnswerAsync(query, (filter, token) => request.Pool.RunAsync((q, t) => q.RejectRateAsync(filter, t), token), ct));
+            request.AnswerAsync(query, (filter, token) => request.AskAsync("reject-rate", filter, (q, t) => q.RejectRateAsync(filter, t), token), ct));
 
         return endpoints;
     }
@@ -101,6 +107,9 @@ public static class AnalystEndpoints
             .Select(g => new GeographyRow(g.Key, null, g.Sum(p => p.Revenue), g.Sum(p => p.Orders)))
             .OrderByDescending(r => r.Revenue).ThenBy(r => r.Country, StringComparer.Ordinal)]);
     }
+
+    // The first instant of the filtered period: buckets before it belong to the previous period.
+    private static DateTime Start(QueryFilter filter) => filter.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     private static Dictionary<string, string[]> HourlyLimit(TimeBucket? asked, FilterQuery query, Dictionary<string, string[]> errors)
     {

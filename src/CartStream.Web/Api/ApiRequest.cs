@@ -8,13 +8,26 @@ namespace CartStream.Web.Api;
 /// What every endpoint does first: resolve the filters (and its own parameters) against the catalog, answer a
 /// ValidationProblem naming every bad parameter, or run the question through the query pool.
 /// </summary>
-public sealed class ApiRequest(QueryPool pool, CatalogCache catalog, TimeProvider time)
+public sealed class ApiRequest(QueryPool pool, CatalogCache catalog, ResponseCache cache, TimeProvider time)
 {
     /// <summary>Hourly buckets are refused past this many days (a chart of 2,000+ points helps nobody).</summary>
     public const int MaxHourlyDays = 92;
 
     /// <summary>The warehouse's connections.</summary>
     public QueryPool Pool => pool;
+
+    /// <summary>
+    /// Asks the query layer <paramref name="question"/> (a name unique per question and its own arguments) for a
+    /// resolved <paramref name="filter"/>, through the response cache.
+    /// </summary>
+    public Task<T> AskAsync<T>(string question, QueryFilter filter, Func<IWarehouseQueries, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        // The filter is resolved against the catalog, so values are already in their canonical spelling.
+        var key = string.Join('\n', question, Day(filter.From), Day(filter.To), filter.Country, filter.Category, filter.Channel);
+        return cache.GetOrAddAsync(key, ct => pool.RunAsync(query, ct), cancellationToken);
+    }
 
     /// <summary>Resolves the filters, adds the endpoint's own <paramref name="errors"/>, and answers.</summary>
     public async Task<Results<Ok<T>, ValidationProblem>> AnswerAsync<T>(
@@ -82,6 +95,8 @@ public sealed class ApiRequest(QueryPool pool, CatalogCache catalog, TimeProvide
 
         return value;
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Label of a bucket in responses.</summary>
     public static string Name(TimeBucket bucket) => bucket == TimeBucket.Hour ? "hour" : "day";

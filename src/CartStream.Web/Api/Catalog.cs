@@ -8,9 +8,9 @@ namespace CartStream.Web.Api;
 /// <param name="LastDay">The newest day with sales, or null when the warehouse is empty.</param>
 public sealed record Catalog(IReadOnlyList<string> Countries, IReadOnlyList<string> Categories, IReadOnlyList<string> Channels, DateOnly? FirstDay, DateOnly? LastDay)
 {
-    /// <summary>Everything the query layer can hold: the range the catalog itself is read over.</summary>
+    /// <summary>The first day a filter may name.</summary>
     public static readonly DateOnly Beginning = new(2000, 1, 1);
 
-    /// <summary>The exclusive end of that range.</summary>
+    /// <summary>The first day a filter may no longer name.</summary>
     public static readonly DateOnly End = new(2100, 1, 1);
 }

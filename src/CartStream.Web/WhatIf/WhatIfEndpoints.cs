@@ -18,23 +18,16 @@ public static class WhatIfEndpoints
             var errors = new Dictionary<string, string[]>();
             var (overall, perCategory) = WhatIfParameters.Parse(http.Query, known.Categories, errors);
             return await request.AnswerAsync(query, async (filter, token) =>
-                WhatIfModel.Project(await BaselineAsync(request.Pool, filter, token), overall, perCategory), ct, errors);
+                WhatIfModel.Project(await request.AskAsync("whatif-baseline", filter, (q, t) => BaselineAsync(q, filter, t), token), overall, perCategory), ct, errors);
         });
         return endpoints;
     }
 
-    /// <summary>Revenue and units per category, and each category's margin, through the query layer.</summary>
-    public static async Task<IReadOnlyList<WhatIfBaseline>> BaselineAsync(QueryPool pool, QueryFilter filter, CancellationToken cancellationToken)
+    /// <summary>Revenue, margin and units per category, in one question to the query layer.</summary>
+    public static async Task<IReadOnlyList<WhatIfBaseline>> BaselineAsync(IWarehouseQueries queries, QueryFilter filter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pool);
-        var categories = await pool.RunAsync((q, ct) => q.TopCategoriesAsync(filter, 10_000, ct), cancellationToken);
-        var baseline = new List<WhatIfBaseline>(categories.Count);
-        foreach (var category in categories)
-        {
-            var sales = await pool.RunAsync((q, ct) => q.SalesOverTimeAsync(filter with { Category = category.Key }, TimeBucket.Day, ct), cancellationToken);
-            baseline.Add(new WhatIfBaseline(category.Key, category.Revenue, sales.Sum(s => s.Margin), category.Units));
-        }
-
-        return baseline;
+        ArgumentNullException.ThrowIfNull(queries);
+        var categories = await queries.SalesByCategoryAsync(filter, cancellationToken);
+        return [.. categories.Select(c => new WhatIfBaseline(c.Category, c.Revenue, c.Margin, c.Units))];
     }
 }
