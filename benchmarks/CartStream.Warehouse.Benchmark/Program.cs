@@ -3,7 +3,6 @@ using System.Globalization;
 using CartStream.Lake.Storage;
 using CartStream.Testing.Lake;
 using CartStream.Warehouse.Loading;
-using CartStream.Warehouse.Queries;
 using Npgsql;
 
 namespace CartStream.Warehouse.Benchmark;
@@ -12,11 +11,20 @@ namespace CartStream.Warehouse.Benchmark;
 /// dotnet run -c Release --project benchmarks/CartStream.Warehouse.Benchmark -- [events] [folder]
 /// Builds a lake of generated events (2 % dirty) through the transform, loads it into DuckDB and, when
 /// CARTSTREAM_TEST_POSTGRES is set, into a fresh PostgreSQL database; prints load rows/s and query p50/p95.
+/// With CARTSTREAM_BENCH_QUERY_DUCKDB=path it only times the dashboard queries on that existing DuckDB warehouse.
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (Environment.GetEnvironmentVariable("CARTSTREAM_BENCH_QUERY_DUCKDB") is { } existing)
+        {
+            // Query latency on a warehouse built before (e.g. the web benchmark's kept 10M-fact DuckDB file):
+            // a 10M-fact lake takes tens of minutes to build on this machine.
+            await QueryLatency.MeasureAsync("DuckDB", new WarehouseOptions { DuckDbPath = existing, DuckDbMemoryLimit = "2GB", DuckDbThreads = 2 });
+            return 0;
+        }
+
         var events = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         var root = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"cartstream-bench-warehouse-{events}");
         var lake = Path.Combine(root, "lake");
@@ -91,41 +99,7 @@ public static class Program
             return;
         }
 
-        await using var queries = await WarehouseQueries.OpenAsync(options);
-        var all = new QueryFilter(new DateOnly(2025, 1, 1), new DateOnly(2027, 1, 1));
-        var narrow = new QueryFilter(new DateOnly(2026, 1, 3), new DateOnly(2026, 1, 10), "DE", null, "web");
-        var cases = new (string Name, Func<QueryFilter, Task> Run)[]
-        {
-            ("sales by hour", f => queries.SalesOverTimeAsync(f, TimeBucket.Hour)),
-            ("sales by day", f => queries.SalesOverTimeAsync(f, TimeBucket.Day)),
-            ("top 10 products", f => queries.TopProductsAsync(f, 10)),
-            ("top 5 categories", f => queries.TopCategoriesAsync(f, 5)),
-            ("revenue by country, city", f => queries.RevenueByPlaceAsync(f)),
-            ("payment mix", f => queries.PaymentMixAsync(f)),
-            ("channel mix", f => queries.ChannelMixAsync(f)),
-            ("new vs returning by day", f => queries.NewVersusReturningAsync(f, TimeBucket.Day)),
-            ("reject rate by day", f => queries.RejectRateAsync(f)),
-        };
-        var everything = new List<double>();
-        foreach (var (name, run) in cases)
-        {
-            foreach (var (label, filter) in new[] { ("all", all), ("filtered", narrow) })
-            {
-                await run(filter);
-                var times = new List<double>();
-                for (var i = 0; i < 40; i++)
-                {
-                    var one = Stopwatch.StartNew();
-                    await run(filter);
-                    times.Add(one.Elapsed.TotalMilliseconds);
-                }
-
-                everything.AddRange(times);
-                Console.WriteLine($"{backend} query {name,-26} {label,-8} p50 {Percentile(times, 0.50),7:F1} ms  p95 {Percentile(times, 0.95),7:F1} ms");
-            }
-        }
-
-        Console.WriteLine($"{backend} all queries: p50 {Percentile(everything, 0.50):F1} ms, p95 {Percentile(everything, 0.95):F1} ms");
+        await QueryLatency.MeasureAsync(backend, options);
     }
 
     private static void BareDuckDb(string lake)
@@ -142,12 +116,6 @@ public static class Program
         command.CommandText = "SELECT count(*) FROM f";
         var rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         Console.WriteLine($"DuckDB bare CREATE TABLE AS read_parquet (facts only, no bookkeeping): {rows:N0} rows in {seconds:F1} s = {rows / seconds:N0} rows/s");
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -94,9 +94,9 @@ public sealed class WarehouseQueries : IWarehouseQueries
     public Task<IReadOnlyList<RankedItem>> TopProductsAsync(QueryFilter filter, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
             $"""
-            SELECT p.product_id, coalesce(p.name, p.product_id), CAST(sum(a.net) AS DECIMAL(18,4)) AS revenue, CAST(sum(a.units) AS BIGINT)
-            FROM agg_product_daily a JOIN dim_product p ON p.product_key = a.product_key
-            WHERE {DailyFilter()}
+            SELECT p.product_id, coalesce(p.name, p.product_id), CAST(sum(t.net) AS DECIMAL(18,4)) AS revenue, CAST(sum(t.units) AS BIGINT)
+            FROM (SELECT a.product_key, sum(a.net) AS net, sum(a.units) AS units FROM agg_product_daily a WHERE {DailyFilter()} GROUP BY a.product_key) t
+            JOIN dim_product p ON p.product_key = t.product_key
             GROUP BY p.product_id, p.name ORDER BY revenue DESC, p.product_id LIMIT {Limit(limit)}
             """,
             filter,
