@@ -35,6 +35,7 @@ internal static class DemoCommand
             Description = $"Where the dashboards listen (default {WebAppOptions.DefaultUrls}, or Web:Urls).",
             HelpName = "URL",
         };
+        var metricsUrls = CommonOptions.MetricsUrls();
         var command = new Command(
             "demo",
             "Run every stage in one process at the shop's pace (embedded broker and schema registry, generator, lake sink, " +
@@ -43,6 +44,7 @@ internal static class DemoCommand
             dataDir,
             rate,
             urls,
+            metricsUrls,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,7 +60,8 @@ internal static class DemoCommand
             var output = parse.InvocationConfiguration.Output;
             try
             {
-                await using var monitoring = await PipelineMonitoring.StartAsync(configuration, data, "cartstream-demo", cancellationToken);
+                await using var monitoring = await ProcessMonitoring.StartAsync(
+                    configuration, data, "cartstream-demo", cancellationToken, LogLevel.Warning, metricsUrls: parse.GetValue(metricsUrls), status: parse.InvocationConfiguration.Error);
                 var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
                 await output.WriteLineAsync($"CartStream demo: data in {data.Root}");

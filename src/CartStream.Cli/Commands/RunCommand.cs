@@ -2,6 +2,7 @@ using System.CommandLine;
 using CartStream.Cli.Hosting;
 using CartStream.Cli.Pipeline;
 using CartStream.Ingestion;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CartStream.Cli.Commands;
@@ -13,6 +14,7 @@ internal static class RunCommand
     {
         var stream = new GeneratorCommandOptions();
         var dataDir = CommonOptions.DataDir();
+        var metricsUrls = CommonOptions.MetricsUrls();
         var json = new Option<bool>("--json") { Description = "Print only the run summary, as JSON (for scripts); logs stay on stderr." };
         var command = new Command(
             "run",
@@ -22,6 +24,7 @@ internal static class RunCommand
         {
             dataDir,
             json,
+            metricsUrls,
         };
         stream.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -31,7 +34,8 @@ internal static class RunCommand
             var error = parse.InvocationConfiguration.Error;
             try
             {
-                await using var monitoring = await PipelineMonitoring.StartAsync(configuration, data, "cartstream-run", cancellationToken);
+                await using var monitoring = await ProcessMonitoring.StartAsync(
+                    configuration, data, "cartstream-run", cancellationToken, LogLevel.Warning, metricsUrls: parse.GetValue(metricsUrls), status: error);
                 var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
                 var rate = parse.GetRequiredValue(stream.Rate);
