@@ -50,6 +50,7 @@ public sealed class ConsumerLagTests(KafkaServers servers)
         using var data = new TempDirectory("sink-stats-lag");
         const string topic = "stats-lag";
         using var recorder = new MeasurementRecorder(KafkaClientMetrics.MeterName);
+        using var sinkRecorder = new MeasurementRecorder("CartStream.Lake.Sink");
         var notifier = new ChannelFileLandedNotifier();
         await using var sink = new InProcessSink(servers, topic, data.Combine("lake"), notifier, maxFileAge: TimeSpan.FromSeconds(1));
 
@@ -72,6 +73,12 @@ public sealed class ConsumerLagTests(KafkaServers servers)
         {
             await Task.Delay(100, wait.Token);
         }
+
+        // The sink's own publishing figures cover at least these files (other tests' sinks add to the same instruments).
+        var fileBytes = landed.Sum(f => new FileInfo(Path.Combine(data.Combine("lake"), f.Key)).Length);
+        Assert.True(sinkRecorder.Measurements("cartstream.sink.bytes").Sum(m => m.Value) >= fileBytes);
+        // One duration per batch, and a batch is at most two files (raw and dead-letter).
+        Assert.True(sinkRecorder.Measurements("cartstream.sink.publish.duration").Count >= (landed.Count + 1) / 2);
 
         var sinkClients = recorder.Measurements("cartstream.kafka.consumer.lag").Where(m => (string?)m.Tags["topic"] == topic).Select(m => (string?)m.Tags["type"]).Distinct();
         Assert.Equal(["consumer"], sinkClients);

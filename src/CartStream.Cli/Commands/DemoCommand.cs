@@ -5,9 +5,7 @@ using CartStream.Cli.Pipeline;
 using CartStream.Generator;
 using CartStream.Generator.Rate;
 using CartStream.Ingestion;
-using CartStream.Warehouse.Queries;
 using CartStream.Web;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -50,13 +48,7 @@ internal static class DemoCommand
         {
             var data = new DataDirectory(parse.GetValue(dataDir));
             var file = CliConfiguration.Build();
-            var configuration = new ConfigurationBuilder().AddConfiguration(file).AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.Urls)}"] =
-                    parse.GetValue(urls) ?? file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.Urls)}"] ?? WebAppOptions.DefaultUrls,
-                [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] =
-                    file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] ?? data.Logs,
-            }).Build();
+            var configuration = PipelineDashboards.Configure(file, parse.GetValue(urls), data.Logs);
             var output = parse.InvocationConfiguration.Output;
             try
             {
@@ -74,14 +66,7 @@ internal static class DemoCommand
                 var web = OptionsLoader.Load<WebAppOptions>(configuration, WebAppOptions.SectionName);
                 var run = new PipelineRun(configuration, data, options, logging, output)
                 {
-                    StartBeside = async (warehouse, ct) =>
-                    {
-                        // The pipeline's monitor already evaluates the alert rules on this process's meters: one monitor, one notification.
-                        var app = WebApp.Build(web, async c => await WarehouseQueries.OpenAsync(warehouse, c), configuration, alerting: false);
-                        await app.StartAsync(ct);
-                        await output.WriteLineAsync($"  dashboards {string.Join(", ", app.Urls)} (analyst, What-If, operations; /metrics)");
-                        return app;
-                    },
+                    StartBeside = PipelineDashboards.StartBeside(web, configuration, output),
                     Progress = snapshot =>
                     {
                         if (DateTime.UtcNow - lastStatus < StatusInterval)

@@ -51,6 +51,7 @@ internal static class LoadCommand
                 using var store = LakeStore.Open(configuration, data, logging);
                 await using var loader = await WarehouseLoader.OpenAsync(store, options, logging.CreateLogger("CartStream.Warehouse"), cancellationToken);
                 var target = options.Backend == WarehouseBackend.DuckDb ? options.DuckDbPath : "PostgreSQL";
+                using var databaseSize = options.Backend == WarehouseBackend.DuckDb ? WarehouseFileMetrics.Track(options.DuckDbPath!) : null;
                 if (parse.GetValue(follow))
                 {
                     await output.WriteLineAsync($"load: following {store.Location} into {target}. Ctrl-C stops.");

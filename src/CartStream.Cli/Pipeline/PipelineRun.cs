@@ -61,6 +61,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
         var warehouseOptions = WarehouseSettings.Load(warehouseConfiguration);
         await using var warehouse = new WarehouseStage(
             await WarehouseLoader.OpenAsync(store, warehouseOptions, logging.CreateLogger("CartStream.Warehouse"), cancellationToken), store);
+        using var databaseSize = warehouseOptions.Backend == WarehouseBackend.DuckDb ? WarehouseFileMetrics.Track(warehouseOptions.DuckDbPath!) : null;
         await status.WriteLineAsync($"kafka {kafka.BootstrapServers}, schema registry {kafka.RegistryUrl}, lake {store.Location}, warehouse {Describe(warehouseOptions)}");
 
         // Batches the transform published before a crash but the warehouse never took.
