@@ -83,6 +83,13 @@ internal static class RegistryCommand
     private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
     {
         context.Cancel = true;
-        stop.Cancel();
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The same signal also cancelled the command's own token, and the command finished first: nothing left to stop.
+        }
     };
 }
