@@ -63,6 +63,10 @@ public sealed class OpsDuringRunTests
         var reported = after.Sum("cartstream_pipeline_freshness_seconds");
         Assert.InRange(reported, double.Epsilon, started.Elapsed.TotalSeconds);
         Assert.InRange(freshness, double.Epsilon, started.Elapsed.TotalSeconds);
+        // End to end, from the producer sending to queryable: each loaded file has a sample, none older than the run.
+        var samples = after.Sum("cartstream_pipeline_end_to_end_duration_seconds_count");
+        Assert.True(samples >= 1, "no end-to-end latency sample");
+        Assert.InRange(after.Sum("cartstream_pipeline_end_to_end_duration_seconds_sum") / samples, double.Epsilon, started.Elapsed.TotalSeconds);
         // The warehouse side of the same endpoint: its file on disk and the query just made.
         Assert.True(after.Sum("cartstream_warehouse_database_size_bytes") > 0, "no warehouse size reported");
         Assert.True(after.Sum("cartstream_warehouse_query_duration_seconds_count") >= 1, "the dashboard query was not timed");

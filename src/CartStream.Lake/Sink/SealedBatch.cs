@@ -52,7 +52,7 @@ internal sealed class SealedBatch(
         // Counted once the state record says the files exist: a failed attempt written again is not counted twice.
         LakeSinkMetrics.Bytes.Add(bytes);
         LakeSinkMetrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return new PublishedBatch(topic, partition, batchStart, batchEnd, files);
+        return new PublishedBatch(topic, partition, batchStart, batchEnd, files) { FirstRecordTime = firstTimestamp };
     }
 
     private async Task<(PublishedFile File, long Bytes)> WriteFileAsync(
