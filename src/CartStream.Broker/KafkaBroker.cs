@@ -73,7 +73,7 @@ public sealed class KafkaBroker : IAsyncDisposable
         _maintenanceLoop.Start();
         Log.Started(_logger, _options.Host, Port, dataDirectory);
         _dataDirectory = dataDirectory;
-        BrokerMetrics.Track(dataDirectory);
+        BrokerMetrics.Track(dataDirectory, _topics);
         return Task.CompletedTask;
     }
 

@@ -23,11 +23,23 @@ public sealed class DeliveryCounters
     /// <summary>Events produced but not yet acknowledged or failed.</summary>
     public long InFlight => Produced - Acknowledged - Failed;
 
-    internal void OnProduced() => Interlocked.Increment(ref _produced);
+    internal void OnProduced()
+    {
+        Interlocked.Increment(ref _produced);
+        IngestionMetrics.Sent.Add(1);
+    }
 
-    internal void OnAcknowledged() => Interlocked.Increment(ref _acknowledged);
+    internal void OnAcknowledged()
+    {
+        Interlocked.Increment(ref _acknowledged);
+        IngestionMetrics.Records.Add(1);
+    }
 
-    internal void OnFailed() => Interlocked.Increment(ref _failed);
+    internal void OnFailed()
+    {
+        Interlocked.Increment(ref _failed);
+        IngestionMetrics.Failed.Add(1);
+    }
 
     internal void OnSkipped() => Interlocked.Increment(ref _skipped);
 }

@@ -1,3 +1,4 @@
+using CartStream.Ingestion.Statistics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ public sealed class EventProducer : IDisposable
     private readonly string _topic;
     private readonly ILogger _logger;
     private readonly Action<DeliveryReport<byte[]?, byte[]>> _onDelivery;
+    private readonly string _clientName;
     private volatile Error? _fatalError;
 
     /// <summary>Builds the producer. <paramref name="config"/> should come from <see cref="KafkaClientSettings.Producer"/>.</summary>
@@ -25,11 +27,13 @@ public sealed class EventProducer : IDisposable
         // Delivery reports carry only the outcome: marshalling key, value and headers of every acknowledged
         // message back into .NET measured as a large share of the producer's CPU.
         config.DeliveryReportFields = "status";
+        KafkaClientMetrics.EnableStatistics(config);
         _topic = topic;
         _logger = logger;
         _onDelivery = OnDelivery;
         _producer = new ProducerBuilder<byte[]?, byte[]>(config)
             .SetLogHandler(KafkaLogBridge.To(logger))
+            .SetStatisticsHandler((_, json) => KafkaClientMetrics.Record(json))
             .SetErrorHandler((_, error) =>
             {
                 if (error.IsFatal)
@@ -43,6 +47,7 @@ public sealed class EventProducer : IDisposable
                 }
             })
             .Build();
+        _clientName = _producer.Name;
     }
 
     /// <summary>Delivery counts so far.</summary>
@@ -96,7 +101,11 @@ public sealed class EventProducer : IDisposable
     public void CountSkipped() => Counters.OnSkipped();
 
     /// <inheritdoc />
-    public void Dispose() => _producer.Dispose();
+    public void Dispose()
+    {
+        KafkaClientMetrics.Forget(_clientName);
+        _producer.Dispose();
+    }
 
     private void ThrowIfFatal()
     {

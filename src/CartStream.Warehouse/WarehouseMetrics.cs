@@ -5,7 +5,7 @@ namespace CartStream.Warehouse;
 /// <summary>The warehouse loader's meter (<c>CartStream.Warehouse</c>).</summary>
 internal static class WarehouseMetrics
 {
-    private static readonly Meter Meter = new("CartStream.Warehouse");
+    internal static readonly Meter Meter = new("CartStream.Warehouse");
 
     /// <summary>New rows a load committed, tagged <c>table</c> (<c>fact_sales</c> or <c>rejected</c>).</summary>
     public static readonly Counter<long> RowsLoaded = Meter.CreateCounter<long>("cartstream.warehouse.rows_loaded", "{row}", "Rows the warehouse load committed, by table.");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using CartStream.Warehouse.Queries;
 
 namespace CartStream.Web;
@@ -37,7 +38,10 @@ public sealed class QueryPool : IAsyncDisposable
                 _all.Add(queries);
             }
 
-            return await query(queries, cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var result = await query(queries, cancellationToken);
+            WebMetrics.QueryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            return result;
         }
         finally
         {

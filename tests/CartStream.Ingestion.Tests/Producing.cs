@@ -11,13 +11,14 @@ internal static class Producing
 {
     public static readonly DateTime SimulatedStart = new(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
 
-    public static ProduceRunner Runner(string bootstrapServers, string registryUrl, string topic, int connectTimeoutSeconds = 15)
+    public static ProduceRunner Runner(string bootstrapServers, string registryUrl, string topic, int connectTimeoutSeconds = 15, int? statisticsIntervalMs = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [$"{KafkaClientSettings.CommonSection}:bootstrap.servers"] = bootstrapServers,
                 [$"{KafkaClientSettings.ProducerSection}:reconnect.backoff.max.ms"] = "500",
+                [$"{KafkaClientSettings.ProducerSection}:statistics.interval.ms"] = statisticsIntervalMs?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             })
             .Build();
         var options = new IngestionOptions

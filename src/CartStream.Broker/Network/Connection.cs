@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CartStream.Broker.Handlers;
@@ -53,12 +54,18 @@ internal sealed class Connection(Socket socket, RequestHandler handler, BrokerOp
                         break;
                     }
 
+                    var started = Stopwatch.GetTimestamp();
                     var pending = handler.HandleAsync(buffer.AsMemory(0, size), _remote, cancellationToken);
                     using var response = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+                    var sent = 0;
                     if (response is not null)
                     {
-                        Send(response.Complete().Span);
+                        var frame = response.Complete().Span;
+                        Send(frame);
+                        sent = frame.Length;
                     }
+
+                    BrokerMetrics.OnRequest(BinaryPrimitives.ReadInt16BigEndian(buffer), 4 + size, sent, Stopwatch.GetElapsedTime(started));
                 }
                 finally
                 {

@@ -35,6 +35,9 @@ internal sealed partial class PartitionLog : IDisposable
 
     public long LogStartOffset => _segments[0].BaseOffset;
 
+    /// <summary>Bytes of the partition's segments (their record data; indexes not counted).</summary>
+    public long SizeBytes => _segments.Sum(s => s.Size);
+
     /// <summary>Opens a partition folder, recovering what a previous run left (or creating it).</summary>
     public static PartitionLog Open(string directory, string topic, int partition, BrokerOptions options, out int truncatedSegments)
     {

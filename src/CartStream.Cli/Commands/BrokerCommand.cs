@@ -21,15 +21,17 @@ internal static class BrokerCommand
         var retentionMs = new Option<long>("--retention-ms") { Description = "Delete segments older than this (-1: keep all).", DefaultValueFactory = _ => -1 };
         var retentionBytes = new Option<long>("--retention-bytes") { Description = "Keep at most this many bytes per partition (-1: keep all).", DefaultValueFactory = _ => -1 };
 
+        var metricsUrls = CommonOptions.MetricsUrls();
         var command = new Command("broker", "Run the single-node Kafka-protocol broker (the default Kafka for one machine).")
         {
-            dataDir, host, port, partitions, noAutoCreate, flushEveryBatch, flushInterval, retentionMs, retentionBytes,
+            dataDir, host, port, partitions, noAutoCreate, flushEveryBatch, flushInterval, retentionMs, retentionBytes, metricsUrls,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var data = new DataDirectory(parseResult.GetValue(dataDir));
             var options = new BrokerOptions
             {
-                DataDirectory = new DataDirectory(parseResult.GetValue(dataDir)).Broker,
+                DataDirectory = data.Broker,
                 Host = parseResult.GetValue(host)!,
                 Port = parseResult.GetValue(port),
                 DefaultPartitions = parseResult.GetValue(partitions),
@@ -39,8 +41,10 @@ internal static class BrokerCommand
                 RetentionMs = parseResult.GetValue(retentionMs),
                 RetentionBytes = parseResult.GetValue(retentionBytes),
             };
-            using var logging = ConsoleLogging.Create();
-            await using var broker = new KafkaBroker(options, logging.CreateLogger<KafkaBroker>());
+            await using var monitoring = await ProcessMonitoring.StartAsync(
+                CliConfiguration.Build(), data, "cartstream-broker", cancellationToken,
+                metricsUrls: parseResult.GetValue(metricsUrls), status: parseResult.InvocationConfiguration.Error);
+            await using var broker = new KafkaBroker(options, monitoring.Logging.CreateLogger<KafkaBroker>());
             try
             {
                 await broker.StartAsync(cancellationToken);

@@ -28,9 +28,10 @@ internal static class CleanupCommand
         {
             var data = new DataDirectory(parse.GetValue(dataDir));
             var configuration = CliConfiguration.Build();
-            using var logging = ConsoleLogging.Create(LogLevel.Warning);
             try
             {
+                await using var monitoring = await ProcessMonitoring.StartAsync(configuration, data, "cartstream-cleanup", cancellationToken, LogLevel.Warning, alerts: false);
+                var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<RetentionOptions>(configuration, RetentionOptions.SectionName);
                 using var store = LakeStore.Open(configuration, data, logging);
                 // "Loaded" is the warehouse's load manifest when there is a warehouse (PostgreSQL configured, or the

@@ -19,5 +19,12 @@ internal static class CommonOptions
         HelpName = "HOST:PORT",
     };
 
+    /// <summary>Opt-in Prometheus endpoint of a long-running command; off unless given.</summary>
+    public static Option<string?> MetricsUrls() => new("--metrics-urls")
+    {
+        Description = "Serve this process's metrics for Prometheus at URL/metrics (for example http://127.0.0.1:9464; port 0 picks a free one, " +
+            "printed on stderr). Loopback unless you say otherwise: the endpoint has no authentication. Default: no endpoint.",
+        HelpName = "URL",
+    };
 
 }

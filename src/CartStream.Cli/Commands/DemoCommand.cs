@@ -5,9 +5,7 @@ using CartStream.Cli.Pipeline;
 using CartStream.Generator;
 using CartStream.Generator.Rate;
 using CartStream.Ingestion;
-using CartStream.Warehouse.Queries;
 using CartStream.Web;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +33,7 @@ internal static class DemoCommand
             Description = $"Where the dashboards listen (default {WebAppOptions.DefaultUrls}, or Web:Urls).",
             HelpName = "URL",
         };
+        var metricsUrls = CommonOptions.MetricsUrls();
         var command = new Command(
             "demo",
             "Run every stage in one process at the shop's pace (embedded broker and schema registry, generator, lake sink, " +
@@ -43,22 +42,18 @@ internal static class DemoCommand
             dataDir,
             rate,
             urls,
+            metricsUrls,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var data = new DataDirectory(parse.GetValue(dataDir));
             var file = CliConfiguration.Build();
-            var configuration = new ConfigurationBuilder().AddConfiguration(file).AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.Urls)}"] =
-                    parse.GetValue(urls) ?? file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.Urls)}"] ?? WebAppOptions.DefaultUrls,
-                [$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] =
-                    file[$"{WebAppOptions.SectionName}:{nameof(WebAppOptions.LogDirectory)}"] ?? data.Logs,
-            }).Build();
+            var configuration = PipelineDashboards.Configure(file, parse.GetValue(urls), data.Logs);
             var output = parse.InvocationConfiguration.Output;
             try
             {
-                await using var monitoring = await PipelineMonitoring.StartAsync(configuration, data, "cartstream-demo", cancellationToken);
+                await using var monitoring = await ProcessMonitoring.StartAsync(
+                    configuration, data, "cartstream-demo", cancellationToken, LogLevel.Warning, metricsUrls: parse.GetValue(metricsUrls), status: parse.InvocationConfiguration.Error);
                 var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
                 await output.WriteLineAsync($"CartStream demo: data in {data.Root}");
@@ -71,14 +66,7 @@ internal static class DemoCommand
                 var web = OptionsLoader.Load<WebAppOptions>(configuration, WebAppOptions.SectionName);
                 var run = new PipelineRun(configuration, data, options, logging, output)
                 {
-                    StartBeside = async (warehouse, ct) =>
-                    {
-                        // The pipeline's monitor already evaluates the alert rules on this process's meters: one monitor, one notification.
-                        var app = WebApp.Build(web, async c => await WarehouseQueries.OpenAsync(warehouse, c), configuration, alerting: false);
-                        await app.StartAsync(ct);
-                        await output.WriteLineAsync($"  dashboards {string.Join(", ", app.Urls)} (analyst, What-If, operations; /metrics)");
-                        return app;
-                    },
+                    StartBeside = PipelineDashboards.StartBeside(web, configuration, output),
                     Progress = snapshot =>
                     {
                         if (DateTime.UtcNow - lastStatus < StatusInterval)

@@ -24,6 +24,7 @@ internal static class LoadCommand
             HelpName = "T",
             DefaultValueFactory = _ => TimeSpan.FromSeconds(2),
         };
+        var metricsUrls = CommonOptions.MetricsUrls();
         var command = new Command(
             "load",
             "Load every transform batch not yet loaded (DWH/quality/ reports and the Parquet files they list) into the warehouse, " +
@@ -32,6 +33,7 @@ internal static class LoadCommand
             dataDir,
             follow,
             interval,
+            metricsUrls,
         };
         warehouseOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -40,13 +42,16 @@ internal static class LoadCommand
             var output = parse.InvocationConfiguration.Output;
             var data = new DataDirectory(parse.GetValue(dataDir));
             var configuration = warehouseOptions.Apply(CliConfiguration.Build(), data, parse);
-            using var logging = ConsoleLogging.Create();
             try
             {
+                await using var monitoring = await ProcessMonitoring.StartAsync(
+                    configuration, data, "cartstream-load", cancellationToken, alerts: parse.GetValue(follow), metricsUrls: parse.GetValue(metricsUrls), status: error);
+                var logging = monitoring.Logging;
                 var options = WarehouseSettings.Load(configuration);
                 using var store = LakeStore.Open(configuration, data, logging);
                 await using var loader = await WarehouseLoader.OpenAsync(store, options, logging.CreateLogger("CartStream.Warehouse"), cancellationToken);
                 var target = options.Backend == WarehouseBackend.DuckDb ? options.DuckDbPath : "PostgreSQL";
+                using var databaseSize = options.Backend == WarehouseBackend.DuckDb ? WarehouseFileMetrics.Track(options.DuckDbPath!) : null;
                 if (parse.GetValue(follow))
                 {
                     await output.WriteLineAsync($"load: following {store.Location} into {target}. Ctrl-C stops.");

@@ -19,16 +19,20 @@ internal static class ProduceCommand
             "Restarted with the same seed it resumes exactly where the topic's partitions stop.");
         stream.AddTo(command);
         kafka.AddTo(command);
+        var metricsUrls = CommonOptions.MetricsUrls();
+        command.Options.Add(metricsUrls);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var data = new DataDirectory(parse.GetValue(kafka.DataDir));
             var configuration = kafka.Configuration(parse);
-            using var logging = ConsoleLogging.Create();
             var rate = parse.GetRequiredValue(stream.Rate);
             var generator = stream.ToGeneratorOptions(parse);
             try
             {
+                await using var monitoring = await ProcessMonitoring.StartAsync(
+                    configuration, data, "cartstream-produce", cancellationToken, metricsUrls: parse.GetValue(metricsUrls), status: error);
+                var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<IngestionOptions>(configuration, IngestionOptions.SectionName);
                 var runner = new ProduceRunner(configuration, options, logging.CreateLogger("CartStream.Ingestion"));
                 await error.WriteLineAsync($"produce: {GeneratorCommandOptions.Describe(rate, generator)} -> topic {options.Topic}");

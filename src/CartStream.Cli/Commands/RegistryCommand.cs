@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using System.Runtime.InteropServices;
+using CartStream.Cli.Hosting;
 using CartStream.Registry;
-using Microsoft.Extensions.Logging;
 
 namespace CartStream.Cli.Commands;
 
@@ -21,10 +21,12 @@ internal static class RegistryCommand
             Description = "The TCP port on 127.0.0.1 (0 picks a free one).",
             DefaultValueFactory = _ => SchemaRegistryOptions.DefaultPort,
         };
+        var metricsUrls = CommonOptions.MetricsUrls();
         var command = new Command("registry", "Run the embedded schema registry (Confluent Schema Registry REST API, Avro, BACKWARD by default).")
         {
             dataDir,
             port,
+            metricsUrls,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -33,9 +35,10 @@ internal static class RegistryCommand
                 DataDirectory = parseResult.GetRequiredValue(dataDir),
                 Port = parseResult.GetRequiredValue(port),
             };
-            using var loggerFactory = LoggerFactory.Create(logging => logging
-                .AddSimpleConsole(console => console.SingleLine = true)
-                .AddFilter("Microsoft", LogLevel.Warning));
+            await using var monitoring = await ProcessMonitoring.StartAsync(
+                CliConfiguration.Build(), new DataDirectory(options.DataDirectory), "cartstream-registry", cancellationToken,
+                metricsUrls: parseResult.GetValue(metricsUrls), status: parseResult.InvocationConfiguration.Error);
+            var loggerFactory = monitoring.Logging;
             SchemaRegistryServer? started = null;
             try
             {
@@ -80,6 +83,13 @@ internal static class RegistryCommand
     private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
     {
         context.Cancel = true;
-        stop.Cancel();
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The same signal also cancelled the command's own token, and the command finished first: nothing left to stop.
+        }
     };
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using CartStream.Cli.Hosting;
 using CartStream.Cli.Pipeline;
 using CartStream.Ingestion;
+using CartStream.Web;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CartStream.Cli.Commands;
@@ -13,6 +15,13 @@ internal static class RunCommand
     {
         var stream = new GeneratorCommandOptions();
         var dataDir = CommonOptions.DataDir();
+        var metricsUrls = CommonOptions.MetricsUrls();
+        var urls = new Option<string?>("--urls")
+        {
+            Description = "Also serve the dashboards (analyst, What-If, operations; /metrics) there while the run goes, for example " +
+                "http://127.0.0.1:5080. Default: none.",
+            HelpName = "URL",
+        };
         var json = new Option<bool>("--json") { Description = "Print only the run summary, as JSON (for scripts); logs stay on stderr." };
         var command = new Command(
             "run",
@@ -22,16 +31,20 @@ internal static class RunCommand
         {
             dataDir,
             json,
+            metricsUrls,
+            urls,
         };
         stream.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var data = new DataDirectory(parse.GetValue(dataDir));
-            var configuration = CliConfiguration.Build();
+            var dashboards = parse.GetValue(urls);
+            var configuration = dashboards is null ? CliConfiguration.Build() : PipelineDashboards.Configure(CliConfiguration.Build(), dashboards, data.Logs);
             var error = parse.InvocationConfiguration.Error;
             try
             {
-                await using var monitoring = await PipelineMonitoring.StartAsync(configuration, data, "cartstream-run", cancellationToken);
+                await using var monitoring = await ProcessMonitoring.StartAsync(
+                    configuration, data, "cartstream-run", cancellationToken, LogLevel.Warning, metricsUrls: parse.GetValue(metricsUrls), status: error);
                 var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<PipelineOptions>(configuration, PipelineOptions.SectionName);
                 var rate = parse.GetRequiredValue(stream.Rate);
@@ -48,7 +61,11 @@ internal static class RunCommand
                 };
                 var quiet = parse.GetValue(json) || !ProgressView.IsAvailable;
                 var view = new ProgressView(produce.Events);
-                var run = new PipelineRun(configuration, data, options, logging, error) { Progress = quiet ? null : view.Update };
+                var run = new PipelineRun(configuration, data, options, logging, error)
+                {
+                    Progress = quiet ? null : view.Update,
+                    StartBeside = dashboards is null ? null : PipelineDashboards.StartBeside(OptionsLoader.Load<WebAppOptions>(configuration, WebAppOptions.SectionName), configuration, error),
+                };
                 var summary = quiet
                     ? await run.RunAsync(produce, cancellationToken)
                     : await view.ShowAsync(() => run.RunAsync(produce, cancellationToken));

@@ -50,6 +50,8 @@ internal static class ServeCommand
                     DataDirectory.EnsureParent(warehouse.DuckDbPath!);
                 }
 
+                using var databaseSize = warehouse.Backend == WarehouseBackend.DuckDb ? WarehouseFileMetrics.Track(warehouse.DuckDbPath!) : null;
+
                 await using var app = WebApp.Build(web, async ct => await WarehouseQueries.OpenAsync(warehouse, ct), configuration);
                 await app.StartAsync(cancellationToken);
                 var output = parse.InvocationConfiguration.Output;

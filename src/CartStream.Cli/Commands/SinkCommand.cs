@@ -18,15 +18,19 @@ internal static class SinkCommand
             "Land the events topic in the lake as raw Avro files (topics/<topic>/partition=<p>/...), exactly once, " +
             "with records it cannot land in topics/<topic>-dlq/. The lake is <data-dir>/lake unless Lake:Storage says S3. Ctrl-C drains and stops.");
         kafka.AddTo(command);
+        var metricsUrls = CommonOptions.MetricsUrls();
+        command.Options.Add(metricsUrls);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var output = parse.InvocationConfiguration.Output;
             var data = new DataDirectory(parse.GetValue(kafka.DataDir));
             var configuration = kafka.Configuration(parse);
-            using var logging = ConsoleLogging.Create();
             try
             {
+                await using var monitoring = await ProcessMonitoring.StartAsync(
+                    configuration, data, "cartstream-sink", cancellationToken, metricsUrls: parse.GetValue(metricsUrls), status: error);
+                var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<LakeSinkOptions>(configuration, LakeSinkOptions.SectionName);
                 using var store = LakeStore.Open(configuration, data, logging);
                 using var notifier = string.IsNullOrWhiteSpace(options.FilesTopic) ? null : new KafkaFileLandedNotifier(configuration, options.FilesTopic);

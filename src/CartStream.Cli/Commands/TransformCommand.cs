@@ -36,6 +36,7 @@ internal static class TransformCommand
             Description = "With --follow: the topic the sink announces files on. Overrides Transform:Follow:FilesTopic (default cartstream.lake.files).",
             HelpName = "NAME",
         };
+        var metricsUrls = CommonOptions.MetricsUrls();
         var command = new Command(
             "transform",
             "Validate, clean and de-duplicate raw events into the star-flake model in Parquet: once (catch-up or backfill), " +
@@ -46,6 +47,7 @@ internal static class TransformCommand
             follow,
             bootstrapServers,
             filesTopic,
+            metricsUrls,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,9 +60,11 @@ internal static class TransformCommand
                 [$"{TransformFollowOptions.SectionName}:{nameof(TransformFollowOptions.FilesTopic)}"] = parse.GetValue(filesTopic),
                 [$"{TransformOptions.SectionName}:{nameof(TransformOptions.MaxFilesPerBatch)}"] = parse.GetValue(filesPerBatch)?.ToString(CultureInfo.InvariantCulture),
             }.Where(kv => kv.Value is not null).ToDictionary());
-            using var logging = ConsoleLogging.Create();
             try
             {
+                await using var monitoring = await ProcessMonitoring.StartAsync(
+                    configuration, data, "cartstream-transform", cancellationToken, alerts: parse.GetValue(follow), metricsUrls: parse.GetValue(metricsUrls), status: error);
+                var logging = monitoring.Logging;
                 var options = OptionsLoader.Load<TransformOptions>(configuration, TransformOptions.SectionName);
                 using var store = LakeStore.Open(configuration, data, logging);
                 if (parse.GetValue(follow))

@@ -28,7 +28,8 @@ internal static class VerifyCommand
             var data = new DataDirectory(parse.GetValue(kafka.DataDir));
             var configuration = kafka.Configuration(parse);
             var topic = configuration[$"{IngestionOptions.SectionName}:Topic"] ?? new IngestionOptions().Topic;
-            using var logging = ConsoleLogging.Create(LogLevel.Warning);
+            await using var monitoring = await ProcessMonitoring.StartAsync(configuration, data, "cartstream-verify", cancellationToken, LogLevel.Warning, alerts: false);
+            var logging = monitoring.Logging;
             await using var broker = configuration[$"{KafkaClientSettings.CommonSection}:bootstrap.servers"] is null
                 ? new KafkaBroker(new BrokerOptions { DataDirectory = data.Broker, Port = 0 }, logging.CreateLogger<KafkaBroker>())
                 : null;

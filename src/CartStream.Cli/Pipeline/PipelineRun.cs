@@ -59,8 +59,11 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
             .AddConfiguration(WarehouseSettings.Apply(stages, data))
             .Build();
         var warehouseOptions = WarehouseSettings.Load(warehouseConfiguration);
+        var announcements = new ChannelFileLandedNotifier();
+        var eventTimes = new LandedEventTimes(announcements);
         await using var warehouse = new WarehouseStage(
-            await WarehouseLoader.OpenAsync(store, warehouseOptions, logging.CreateLogger("CartStream.Warehouse"), cancellationToken), store);
+            await WarehouseLoader.OpenAsync(store, warehouseOptions, logging.CreateLogger("CartStream.Warehouse"), cancellationToken), store, eventTimes);
+        using var databaseSize = warehouseOptions.Backend == WarehouseBackend.DuckDb ? WarehouseFileMetrics.Track(warehouseOptions.DuckDbPath!) : null;
         await status.WriteLineAsync($"kafka {kafka.BootstrapServers}, schema registry {kafka.RegistryUrl}, lake {store.Location}, warehouse {Describe(warehouseOptions)}");
 
         // Batches the transform published before a crash but the warehouse never took.
@@ -69,8 +72,7 @@ internal sealed class PipelineRun(IConfiguration configuration, DataDirectory da
 
         // The topic exists before the sink subscribes, so the sink's first poll finds it.
         await TopicPreparer.EnsureTopicAsync(KafkaClientSettings.Admin(stages), ingestion.Topic, ingestion.Partitions, TimeSpan.FromSeconds(ingestion.ConnectTimeoutSeconds), logging.CreateLogger("CartStream.Ingestion"));
-        var announcements = new ChannelFileLandedNotifier();
-        using var sink = new LakeSink(store, stages, sinkOptions, announcements, logging.CreateLogger("CartStream.Lake.Sink"));
+        using var sink = new LakeSink(store, stages, sinkOptions, eventTimes, logging.CreateLogger("CartStream.Lake.Sink"));
         var published = new PublishedBatches();
         var transform = new TransformFollower(
             store,

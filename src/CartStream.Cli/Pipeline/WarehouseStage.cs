@@ -9,7 +9,7 @@ namespace CartStream.Cli.Pipeline;
 /// The warehouse inside the one-process pipeline: loads each transform batch as it is published, and counts the
 /// rows for the run's accounting. One connection, so every call goes through one gate.
 /// </summary>
-internal sealed class WarehouseStage(WarehouseLoader loader, IObjectStore store) : IAsyncDisposable
+internal sealed class WarehouseStage(WarehouseLoader loader, IObjectStore store, LandedEventTimes? eventTimes = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<BatchLoadResult> _results = [];
@@ -75,6 +75,17 @@ internal sealed class WarehouseStage(WarehouseLoader loader, IObjectStore store)
         if (result.Status == BatchLoadStatus.Loaded && landed.Count > 0)
         {
             PipelineMetrics.Freshness.Record(landed.Max(l => l.Item1));
+        }
+
+        if (result.Status == BatchLoadStatus.Loaded && eventTimes is not null)
+        {
+            foreach (var input in batch.Report.InputFiles)
+            {
+                if (eventTimes.Take(input) is { } eventTime)
+                {
+                    PipelineMetrics.EndToEnd.Record(Math.Max(0, (queryable - eventTime).TotalSeconds));
+                }
+            }
         }
     }
 

@@ -13,10 +13,19 @@ namespace CartStream.Lake.Sink;
 /// <param name="IsDeadLetter">True for a <c>-dlq</c> file.</param>
 public sealed record FileLanded(string Key, string Topic, int Partition, long StartOffset, long EndOffset, int RecordCount, bool IsDeadLetter)
 {
+    /// <summary>
+    /// The Kafka timestamp of the first record of the batch the file belongs to (CartStream's producer stamps the
+    /// moment it sends), when the sink knew it: where the pipeline's end-to-end latency is measured from.
+    /// </summary>
+    public DateTimeOffset? FirstRecordTime { get; init; }
+
     /// <summary>The announcements of every file of <paramref name="batch"/>.</summary>
     public static IEnumerable<FileLanded> Of(PublishedBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return batch.Files.Select(f => new FileLanded(f.Key, batch.Topic, batch.Partition, f.StartOffset, f.EndOffset, f.RecordCount, f.IsDeadLetter));
+        return batch.Files.Select(f => new FileLanded(f.Key, batch.Topic, batch.Partition, f.StartOffset, f.EndOffset, f.RecordCount, f.IsDeadLetter)
+        {
+            FirstRecordTime = batch.FirstRecordTime,
+        });
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CartStream.Events.Avro;
 using CartStream.Ingestion;
+using CartStream.Ingestion.Statistics;
 using CartStream.Lake.Storage;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
@@ -103,13 +104,17 @@ public sealed partial class LakeSink : IDisposable
         // With a full prefetch queue librdkafka postpones a partition's next fetch by this much (default 1 s), so a
         // sink that keeps the queue full would read one queue-full per second: 16 MiB/s, ~130k events/s.
         SetUnlessConfigured(config, "fetch.queue.backoff.ms", "10");
+        KafkaClientMetrics.EnableStatistics(config);
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetLogHandler(KafkaLogBridge.To(_logger))
+            .SetStatisticsHandler((_, json) => KafkaClientMetrics.Record(json))
             .SetPartitionsAssignedHandler(OnAssigned)
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler(OnLost)
             .Build();
         _consumer = consumer;
+        // Read now: the handle's name is gone once the drain has closed the consumer.
+        var clientName = consumer.Name;
         _handlerToken = cancellationToken;
         Log.Started(_logger, _options.Topic, _options.GroupId, _store.Location);
         consumer.Subscribe(_options.Topic);
@@ -145,6 +150,7 @@ public sealed partial class LakeSink : IDisposable
         {
             await DrainAsync();
             StopObservingLag();
+            KafkaClientMetrics.Forget(clientName);
             Log.Stopped(_logger, RecordsLanded, FilesPublished);
         }
     }

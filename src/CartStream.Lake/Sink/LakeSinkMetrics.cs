@@ -20,6 +20,14 @@ internal static class LakeSinkMetrics
     /// <summary>Files published.</summary>
     public static readonly Counter<long> Files = Meter.CreateCounter<long>("cartstream.sink.files", "{file}", "Files published to the lake.");
 
+    /// <summary>Bytes of the files published (raw and dead-letter Avro files as stored).</summary>
+    public static readonly Counter<long> Bytes = Meter.CreateCounter<long>("cartstream.sink.bytes", "By", "Bytes of the files published to the lake.");
+
+    /// <summary>Writing one batch's files and its state record to the lake, the store's latency as the sink sees it.</summary>
+    public static readonly Histogram<double> PublishDuration = Meter.CreateHistogram(
+        "cartstream.sink.publish.duration", "s", "Time to write one batch's files and state record to the lake.", tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+
     /// <summary>Failed attempts that are retried (store or registry unreachable); alert when it keeps rising.</summary>
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>("cartstream.sink.retries", "{attempt}", "Transient failures the sink is retrying.");
 

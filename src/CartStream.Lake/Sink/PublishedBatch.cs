@@ -12,6 +12,9 @@ namespace CartStream.Lake.Sink;
 /// <param name="Files">The raw file and/or the dead-letter file.</param>
 public sealed record PublishedBatch(string Topic, int Partition, long StartOffset, long EndOffset, IReadOnlyList<PublishedFile> Files)
 {
+    /// <summary>The Kafka timestamp of the batch's first record (CartStream's producer stamps the moment it sends); null when unknown (recovered batches).</summary>
+    public DateTimeOffset? FirstRecordTime { get; init; }
+
     /// <summary>Records in the batch, good and dead-letter.</summary>
     public int RecordCount => Files.Sum(f => f.RecordCount);
 }

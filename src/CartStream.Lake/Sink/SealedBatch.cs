@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CartStream.Events.Avro;
 using CartStream.Lake.Storage;
 
@@ -24,16 +25,22 @@ internal sealed class SealedBatch(
     /// <summary>Writes the dead-letter file, the raw file, then the state record. Safe to call again after a failure.</summary>
     public async Task<PublishedBatch> WriteAsync(IObjectStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var fileCount = (records.Count > 0 ? 1 : 0) + (deadLetters.Count > 0 ? 1 : 0);
         var files = new List<PublishedFile>(fileCount);
+        long bytes = 0;
         if (deadLetters.Count > 0)
         {
-            files.Add(await WriteFileAsync(store, deadLetters, LakeLayout.DeadLetterTopic(topic), DeadLetterSchema.Json, schemaId: null, fileCount, cancellationToken));
+            var (file, size) = await WriteFileAsync(store, deadLetters, LakeLayout.DeadLetterTopic(topic), DeadLetterSchema.Json, schemaId: null, fileCount, cancellationToken);
+            files.Add(file);
+            bytes += size;
         }
 
         if (records.Count > 0)
         {
-            files.Add(await WriteFileAsync(store, records, topic, schema!.Json, schema.Id, fileCount, cancellationToken));
+            var (file, size) = await WriteFileAsync(store, records, topic, schema!.Json, schema.Id, fileCount, cancellationToken);
+            files.Add(file);
+            bytes += size;
         }
 
         var state = new SinkPartitionState(topic, partition, batchEnd, files.Select(f => f.Key).ToList(), now)
@@ -42,10 +49,13 @@ internal sealed class SealedBatch(
             FileDetails = files,
         };
         await state.WriteAsync(store, cancellationToken);
-        return new PublishedBatch(topic, partition, batchStart, batchEnd, files);
+        // Counted once the state record says the files exist: a failed attempt written again is not counted twice.
+        LakeSinkMetrics.Bytes.Add(bytes);
+        LakeSinkMetrics.PublishDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return new PublishedBatch(topic, partition, batchStart, batchEnd, files) { FirstRecordTime = firstTimestamp };
     }
 
-    private async Task<PublishedFile> WriteFileAsync(
+    private async Task<(PublishedFile File, long Bytes)> WriteFileAsync(
         IObjectStore store, RecordBuffer buffer, string fileTopic, string schemaJson, int? schemaId, int fileCount, CancellationToken cancellationToken)
     {
         var key = options.TimeBasedLayout
@@ -81,7 +91,8 @@ internal sealed class SealedBatch(
         }
 
         file.Position = 0;
+        var bytes = file.Length;
         await store.PutAsync(key, file, cancellationToken);
-        return new PublishedFile(key, buffer.FirstOffset, buffer.LastOffset, buffer.Count, fileTopic != topic);
+        return (new PublishedFile(key, buffer.FirstOffset, buffer.LastOffset, buffer.Count, fileTopic != topic), bytes);
     }
 }

@@ -30,7 +30,7 @@ public static class DefaultAlertRules
             Name = "DataStale", Metric = PipelineMetricNames.Freshness, Combine = SeriesCombine.Max,
             Comparison = AlertComparison.GreaterThan, Threshold = 900, For = TimeSpan.FromMinutes(5),
             Severity = "critical", Cooldown = TimeSpan.FromMinutes(30),
-            Summary = "The newest event in the warehouse is more than 15 minutes old: a stage between Kafka and the warehouse has stopped.",
+            Summary = "The last batch loaded took more than 15 minutes from its raw files landing in the lake to its rows being queryable: the transform or the warehouse load is falling behind.",
         },
         new()
         {

@@ -21,12 +21,20 @@ public sealed class MetricsServer : IAsyncDisposable
     /// Starts serving this process's metrics on <paramref name="host"/>:<paramref name="port"/> (port 0: a free
     /// one, see <see cref="Url"/>). Loopback by default: expose it wider only behind a firewall, it has no authentication.
     /// </summary>
-    public static async Task<MetricsServer> StartAsync(string serviceName, int port, string host = "127.0.0.1", CancellationToken cancellationToken = default)
+    public static Task<MetricsServer> StartAsync(string serviceName, int port, string host = "127.0.0.1", CancellationToken cancellationToken = default) =>
+        StartAsync(serviceName, $"http://{host}:{port}", cancellationToken);
+
+    /// <summary>
+    /// Starts serving this process's metrics on <paramref name="urls"/> (Kestrel's form, semicolon-separated, for
+    /// example <c>http://127.0.0.1:9464</c>; port 0 picks a free one, see <see cref="Url"/>).
+    /// </summary>
+    public static async Task<MetricsServer> StartAsync(string serviceName, string urls, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(urls);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MetricsServer).Assembly.GetName().Name });
         // The process's own logging stays with its host; this server only answers scrapes.
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{host}:{port}");
+        builder.WebHost.UseUrls(urls);
         builder.Services.AddCartStreamMetrics(serviceName);
         var app = builder.Build();
         app.MapCartStreamMetrics();

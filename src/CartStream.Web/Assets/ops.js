@@ -27,7 +27,7 @@ async function refresh() {
     document.getElementById("health").replaceChildren(
       tile("throughput", "Records/s (all stages)", fmt.number(total), total),
       tile("lag", "Consumer lag (records)", ops.consumerLag === null ? "no sink here" : fmt.count(ops.consumerLag), ops.consumerLag),
-      tile("freshness", "Freshness (newest event age)", ops.freshnessSeconds === null ? "not reported" : fmt.number(ops.freshnessSeconds) + " s", ops.freshnessSeconds),
+      tile("freshness", "Freshness (landed to queryable)", ops.freshnessSeconds === null ? "not reported" : fmt.number(ops.freshnessSeconds) + " s", ops.freshnessSeconds),
       tile("firing", "Alerts firing", String(ops.firing.length), ops.firing.length),
       tile("rejects", "Rejects (since start)", fmt.count(ops.rejects.reduce((s, r) => s + r.value, 0)), ops.rejects.reduce((s, r) => s + r.value, 0)));
     const longest = Math.max(0, ...ops.stages.map((s) => s.history.length));

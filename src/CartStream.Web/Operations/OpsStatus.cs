@@ -6,7 +6,7 @@ namespace CartStream.Web.Operations;
 /// <param name="ConsumerLag">The sink's lag summed over partitions, or null when no sink runs in this process.</param>
 /// <param name="LagByPartition">The lag of each partition.</param>
 /// <param name="Rejects">Transform rejects by reason (series of <c>cartstream.transform.rejected</c>) and the sink's dead letters.</param>
-/// <param name="FreshnessSeconds">Age of the newest event in the warehouse, or null when nothing reports it.</param>
+/// <param name="FreshnessSeconds">Seconds from a raw file landing to its rows being queryable, last loaded batch; null when nothing reports it.</param>
 /// <param name="Firing">Alerts firing now.</param>
 /// <param name="AlertHistory">Announced firings and resolutions, newest first.</param>
 public sealed record OpsStatus(

@@ -26,6 +26,8 @@ public sealed class InProcessSink : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [$"{KafkaClientSettings.CommonSection}:bootstrap.servers"] = servers.BootstrapServers,
+                // Statistics often enough that a test sees the client's own lag figures within a second.
+                [$"{KafkaClientSettings.ConsumerSection}:statistics.interval.ms"] = "200",
             })
             .Build();
         var options = new LakeSinkOptions
