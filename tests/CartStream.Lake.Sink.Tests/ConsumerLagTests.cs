@@ -9,6 +9,8 @@ namespace CartStream.Lake.Sink.Tests;
 /// <summary>The sink's consumer lag gauge, read the way a metrics reader reads it.</summary>
 public sealed class ConsumerLagTests(KafkaServers servers)
 {
+    private const int Events = 20;
+
     [Fact]
     public async Task Once_every_record_landed_the_lag_gauge_shows_each_partition_of_the_topic_caught_up()
     {
@@ -19,16 +21,9 @@ public sealed class ConsumerLagTests(KafkaServers servers)
         var notifier = new ChannelFileLandedNotifier();
         await using var sink = new InProcessSink(servers, topic, data.Combine("lake"), notifier, maxFileAge: TimeSpan.FromSeconds(1));
 
-        var produced = await Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
-            .RunAsync(Producing.Run(data, 20, GenerationRate.Steady(200), seed: 5), ct);
-        Assert.Equal(20, produced.Acknowledged);
-        var landed = new List<FileLanded>();
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
         wait.CancelAfter(TimeSpan.FromSeconds(60));
-        while (landed.Sum(f => f.RecordCount) < 20)
-        {
-            landed.Add(await notifier.Reader.ReadAsync(wait.Token));
-        }
+        var landed = await ProduceAndLandAsync(data, topic, seed: 5, notifier, wait.Token);
 
         // The client learns the high watermark from its fetches: poll until every landed partition is reported.
         var partitions = landed.Select(f => f.Partition).ToHashSet();
@@ -54,16 +49,9 @@ public sealed class ConsumerLagTests(KafkaServers servers)
         var notifier = new ChannelFileLandedNotifier();
         await using var sink = new InProcessSink(servers, topic, data.Combine("lake"), notifier, maxFileAge: TimeSpan.FromSeconds(1));
 
-        var produced = await Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
-            .RunAsync(Producing.Run(data, 20, GenerationRate.Steady(200), seed: 6), ct);
-        Assert.Equal(20, produced.Acknowledged);
-        var landed = new List<FileLanded>();
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
         wait.CancelAfter(TimeSpan.FromSeconds(60));
-        while (landed.Sum(f => f.RecordCount) < 20)
-        {
-            landed.Add(await notifier.Reader.ReadAsync(wait.Token));
-        }
+        var landed = await ProduceAndLandAsync(data, topic, seed: 6, notifier, wait.Token);
 
         // librdkafka reports every few hundred milliseconds: wait for a report taken after the last commit.
         var partitions = landed.Select(f => f.Partition).ToHashSet();
@@ -82,5 +70,19 @@ public sealed class ConsumerLagTests(KafkaServers servers)
 
         var sinkClients = recorder.Measurements("cartstream.kafka.consumer.lag").Where(m => (string?)m.Tags["topic"] == topic).Select(m => (string?)m.Tags["type"]).Distinct();
         Assert.Equal(["consumer"], sinkClients);
+    }
+
+    private async Task<List<FileLanded>> ProduceAndLandAsync(TempDirectory data, string topic, int seed, ChannelFileLandedNotifier notifier, CancellationToken wait)
+    {
+        var produced = await Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
+            .RunAsync(Producing.Run(data, Events, GenerationRate.Steady(200), seed), wait);
+        Assert.Equal(Events, produced.Acknowledged);
+        var landed = new List<FileLanded>();
+        while (landed.Sum(f => f.RecordCount) < Events)
+        {
+            landed.Add(await notifier.Reader.ReadAsync(wait));
+        }
+
+        return landed;
     }
 }

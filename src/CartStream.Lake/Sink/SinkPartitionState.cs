@@ -16,6 +16,10 @@ public sealed record SinkPartitionState(string Topic, int Partition, long EndOff
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    // A record the server lists but whose body cannot be read this many times in a row counts as unusable.
+    private const int UnreadableAttempts = 3;
+    private static readonly TimeSpan UnreadableRetryDelay = TimeSpan.FromMilliseconds(200);
+
     /// <summary>
     /// The first offset the last batch covers (one past the batch before it). Null in records written before it
     /// was kept.
@@ -29,25 +33,45 @@ public sealed record SinkPartitionState(string Topic, int Partition, long EndOff
     public IReadOnlyList<PublishedFile>? FileDetails { get; init; }
 
     /// <summary>The partition's record, or null when the sink never published for it (or the record is unusable).</summary>
+    /// <remarks>
+    /// An unusable record counts as none: recovery then rebuilds the partition's position from the files' own
+    /// headers, which is what it does after a lost state write anyway. Real S3 and the local store never show a
+    /// half-written object, but some S3-compatible servers expose a PUT cut off by a crash as an empty or truncated
+    /// object, or as the new bytes under the old checksum: a body that fails its checksum on every read while the
+    /// server answers for the object is such a record, not a network fault.
+    /// </remarks>
     public static async Task<SinkPartitionState?> ReadAsync(IObjectStore store, string topic, int partition, CancellationToken cancellationToken)
     {
         var key = LakeLayout.SinkPartitionStateKey(topic, partition);
-        if (await store.GetInfoAsync(key, cancellationToken) is null)
+        byte[] bytes;
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
+            if (await store.GetInfoAsync(key, cancellationToken) is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                bytes = await store.ReadAllBytesAsync(key, cancellationToken);
+                break;
+            }
+            catch (ObjectStoreException e) when (e.IsTransient && attempt < UnreadableAttempts)
+            {
+                await Task.Delay(UnreadableRetryDelay, cancellationToken);
+            }
+            catch (ObjectStoreException e) when (e.IsTransient)
+            {
+                return null;
+            }
         }
 
-        var bytes = await store.ReadAllBytesAsync(key, cancellationToken);
         try
         {
             return bytes.Length == 0 ? null : JsonSerializer.Deserialize<SinkPartitionState>(bytes, Json);
         }
         catch (JsonException)
         {
-            // An unusable record counts as none: recovery then rebuilds the partition's position from the files'
-            // own headers, which is what it does after a lost state write anyway. Real S3 and the local store never
-            // show a half-written object, but some S3-compatible servers expose a PUT cut off by a crash as an
-            // empty or truncated object.
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using CartStream.Lake.Sink;
 using CartStream.Lake.Storage;
 using CartStream.Lake.Tests.Support;
 using CartStream.Testing;
@@ -173,6 +174,28 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
         var error = await Assert.ThrowsAsync<ObjectStoreException>(() => store.ReadAllBytesAsync("topics/t/partition=0/t+0+0000000000.avro", ct));
         Assert.True(error.IsTransient, error.Message);
         Assert.Equal("topics/t/partition=0/t+0+0000000000.avro", error.Key);
+    }
+
+    [Fact]
+    public async Task A_sink_state_record_whose_body_fails_its_checksum_on_every_read_counts_as_none()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDirectory("s3rver-state");
+        var port = FreePort.Next();
+        var options = S3TestServer.Options("state", url: $"http://127.0.0.1:{port}");
+        options.MaxRetries = 0;
+        using var store = new S3ObjectStore(options, S3TestServer.Credentials);
+        using var server = await StartOwnServerAsync(data.Path, port, ct);
+        await store.EnsureBucketAsync(ct);
+        await new SinkPartitionState("sales", 0, 41, ["topics/sales/partition=0/sales+0+0000000000.avro"], DateTimeOffset.UnixEpoch).WriteAsync(store, ct);
+        Assert.Equal(41, (await SinkPartitionState.ReadAsync(store, "sales", 0, ct))!.EndOffset);
+
+        // What s3rver showed after a state PUT cut off by SIGKILL: other bytes under the stored checksum.
+        var stored = Directory.EnumerateFiles(data.Path, "*", SearchOption.AllDirectories).Single(f => File.ReadAllText(f).Contains("\"endOffset\": 41", StringComparison.Ordinal));
+        // Still valid JSON, so only the checksum can tell.
+        await File.WriteAllTextAsync(stored, (await File.ReadAllTextAsync(stored, ct)).Replace("\"endOffset\": 41", "\"endOffset\": 42", StringComparison.Ordinal), ct);
+
+        Assert.Null(await SinkPartitionState.ReadAsync(store, "sales", 0, ct));
     }
 
     [Fact]
