@@ -40,12 +40,17 @@ public sealed class FollowerTests(KafkaServers servers) : IClassFixture<KafkaSer
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var followerStore = new LocalObjectStore(Directory.CreateDirectory(lakeRoot).FullName);
         var followers = Enumerable.Range(0, 2).Select(_ => new TransformFollower(followerStore, new TransformOptions(), follow, Collect(published))).ToList();
-        var running = followers.Select(f => f.RunAsync(new FileLandedConsumer(configuration, follow), stop.Token)).ToList();
+        var consumers = followers.Select(_ => new FileLandedConsumer(configuration, follow)).ToList();
+        var running = followers.Zip(consumers, (f, c) => f.RunAsync(c, stop.Token)).ToList();
+        // Both members hold partitions of the files topic before any file lands: otherwise the first to join may
+        // take every announcement while the group is still forming.
+        await WaitUntilAsync(() => consumers.All(c => c.AssignedPartitions > 0) && consumers.Sum(c => c.AssignedPartitions) == 3, ct);
         List<KafkaRecord> messages;
-        await using (var sink = new InProcessSink(servers, topic, lakeRoot, notifier, maxFileAge: TimeSpan.FromMilliseconds(300)))
+        await using (var sink = new InProcessSink(servers, topic, lakeRoot, notifier, maxFileAge: TimeSpan.FromMilliseconds(200)))
         {
+            // Three seconds of events in files of at most 200 ms: dozens of announcements, spread by key over all three partitions.
             var produced = await Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
-                .RunAsync(Producing.Run(data, 3_000, GenerationRate.Steady(3_000), seed: 11), ct);
+                .RunAsync(Producing.Run(data, 3_000, GenerationRate.Steady(1_000), seed: 11), ct);
             Assert.Equal(3_000, produced.Acknowledged);
             messages = TopicReader.ReadAll(servers.BootstrapServers, topic, ct);
             await WaitForRecordsAsync(published, messages.Count, ct);
@@ -126,11 +131,14 @@ public sealed class FollowerTests(KafkaServers servers) : IClassFixture<KafkaSer
         Assert.Equal(messages.Select(m => (m.Partition, m.Offset)).Order(), rows.Order());
     }
 
-    private static async Task WaitForRecordsAsync(ConcurrentBag<TransformBatchPublished> published, int records, CancellationToken ct)
+    private static Task WaitForRecordsAsync(ConcurrentBag<TransformBatchPublished> published, int records, CancellationToken ct) =>
+        WaitUntilAsync(() => published.Sum(p => p.Report.Records) >= records, ct);
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
         wait.CancelAfter(Patience);
-        while (published.Sum(p => p.Report.Records) < records)
+        while (!condition())
         {
             await Task.Delay(100, wait.Token);
         }

@@ -23,6 +23,7 @@ public sealed class FileLandedConsumer
     private readonly ConsumerConfig _config;
     private readonly string _topic;
     private readonly ILogger _logger;
+    private int _assignedPartitions;
 
     /// <summary>A consumer of <see cref="TransformFollowOptions.FilesTopic"/> in <see cref="TransformFollowOptions.GroupId"/>.</summary>
     public FileLandedConsumer(IConfiguration configuration, TransformFollowOptions options, ILogger? logger = null)
@@ -40,6 +41,9 @@ public sealed class FileLandedConsumer
         _logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>How many partitions of the files topic this member holds now: 0 until its group has settled.</summary>
+    public int AssignedPartitions => Volatile.Read(ref _assignedPartitions);
+
     /// <summary>Writes every announcement to <paramref name="output"/> until stopped; completes <paramref name="output"/> when done.</summary>
     public Task RunAsync(ChannelWriter<FileLanded> output, CancellationToken stoppingToken)
     {
@@ -53,6 +57,10 @@ public sealed class FileLandedConsumer
         Exception? failure = null;
         using var consumer = new ConsumerBuilder<string?, byte[]?>(_config)
             .SetErrorHandler((_, error) => Log.FilesTopicError(_logger, error.Code.ToString(), error.Reason))
+            // Added and subtracted rather than set: under the cooperative strategy each call carries only the change.
+            .SetPartitionsAssignedHandler((_, partitions) => Interlocked.Add(ref _assignedPartitions, partitions.Count))
+            .SetPartitionsRevokedHandler((_, partitions) => Interlocked.Add(ref _assignedPartitions, -partitions.Count))
+            .SetPartitionsLostHandler((_, _) => Volatile.Write(ref _assignedPartitions, 0))
             .Build();
         try
         {
