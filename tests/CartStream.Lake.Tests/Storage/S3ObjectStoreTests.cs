@@ -128,7 +128,7 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
         using var store = new S3ObjectStore(options, S3TestServer.Credentials);
         var content = TestContent.Bytes(1000, seed: 11);
 
-        using (var server = await StartOwnServerAsync(data.Path, port, ct))
+        using (var server = await OwnServer.StartProcessAsync(data.Path, port, ct))
         {
             await store.EnsureBucketAsync(ct);
             await store.PutAsync("topics/t/partition=0/t+0+0000000000.avro", content, ct);
@@ -142,7 +142,7 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
             Assert.True(listError.IsTransient, listError.Message);
         }
 
-        using (await StartOwnServerAsync(data.Path, port, ct))
+        using (await OwnServer.StartProcessAsync(data.Path, port, ct))
         {
             await store.PutAsync("topics/t/partition=0/t+0+0000000001.avro", content, ct);
             Assert.Equal(content, await store.ReadAllBytesAsync("topics/t/partition=0/t+0+0000000000.avro", ct));
@@ -155,13 +155,9 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
     {
         var ct = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("s3rver");
-        var port = FreePort.Next();
-        var options = S3TestServer.Options("checksum", url: $"http://127.0.0.1:{port}");
-        options.MaxRetries = 0;
-        using var store = new S3ObjectStore(options, S3TestServer.Credentials);
+        using var own = await OwnServer.StartAsync("checksum", data.Path, ct);
+        var store = own.Store;
         var content = TestContent.Bytes(3000, seed: 5);
-        using var server = await StartOwnServerAsync(data.Path, port, ct);
-        await store.EnsureBucketAsync(ct);
         await store.PutAsync("topics/t/partition=0/t+0+0000000000.avro", content, ct);
 
         // What a reader racing s3rver's in-place rewrite gets: the old checksum over other bytes of the same length.
@@ -181,12 +177,8 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
     {
         var ct = TestContext.Current.CancellationToken;
         using var data = new TempDirectory("s3rver-state");
-        var port = FreePort.Next();
-        var options = S3TestServer.Options("state", url: $"http://127.0.0.1:{port}");
-        options.MaxRetries = 0;
-        using var store = new S3ObjectStore(options, S3TestServer.Credentials);
-        using var server = await StartOwnServerAsync(data.Path, port, ct);
-        await store.EnsureBucketAsync(ct);
+        using var own = await OwnServer.StartAsync("state", data.Path, ct);
+        var store = own.Store;
         await new SinkPartitionState("sales", 0, 41, ["topics/sales/partition=0/sales+0+0000000000.avro"], DateTimeOffset.UnixEpoch).WriteAsync(store, ct);
         Assert.Equal(41, (await SinkPartitionState.ReadAsync(store, "sales", 0, ct))!.EndOffset);
 
@@ -209,23 +201,6 @@ public sealed class S3ObjectStoreTests(S3BucketFixture bucket) : ObjectStoreCont
         Assert.Equal(3, crashes);
         var landed = await LakeContents.OffsetsAsync(store, "sales", ct);
         Assert.Equal(CrashScenario.Log(11, 120).Offsets, landed.Select(o => o.Offset).Order());
-    }
-
-    private static async Task<BackgroundProcess> StartOwnServerAsync(string folder, int port, CancellationToken ct)
-    {
-        var server = BackgroundProcess.Start(
-            "node",
-            [Path.Combine(RepoPaths.NpmTools("npm-s3"), "node_modules", "s3rver", "bin", "s3rver.js"), "-d", folder, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-vhost-buckets", "--silent"]);
-        try
-        {
-            await server.WaitForPortAsync(port, TimeSpan.FromSeconds(90), ct);
-            return server;
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
-        }
     }
 
     private static AmazonS3Client RawClient() => new(
