@@ -7,14 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-1000000}
 codecs=${2:-"none lz4 snappy zstd"}
-dotnet build src/CartStream.Cli -c Release -v q -nologo >/dev/null
-cli="dotnet src/CartStream.Cli/bin/Release/net10.0/cartstream.dll"
-work=$(mktemp -d)
-broker_port=$((40000 + RANDOM % 10000)); registry_port=$((broker_port + 1))
-$cli broker --data-dir "$work" --port "$broker_port" >"$work/broker.log" 2>&1 &
-broker=$!
-$cli registry --data-dir "$work" --port "$registry_port" >"$work/registry.log" 2>&1 &
-registry=$!
+source scripts/lib/local-kafka.sh
+start_local_kafka
 trap 'kill $broker $registry 2>/dev/null; rm -rf "$work"' EXIT
 sleep 3
 common=(--bootstrap-servers "127.0.0.1:$broker_port" --registry-url "http://127.0.0.1:$registry_port")

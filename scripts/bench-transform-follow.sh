@@ -10,14 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 rate=${2:-10000/5s}
-dotnet build src/CartStream.Cli -c Release -v q -nologo >/dev/null
-cli="dotnet src/CartStream.Cli/bin/Release/net10.0/cartstream.dll"
-work=$(mktemp -d)
-broker_port=$((40000 + RANDOM % 10000)); registry_port=$((broker_port + 1))
-$cli broker --data-dir "$work" --port "$broker_port" >"$work/broker.log" 2>&1 &
-broker=$!
-$cli registry --data-dir "$work" --port "$registry_port" >"$work/registry.log" 2>&1 &
-registry=$!
+source scripts/lib/local-kafka.sh
+start_local_kafka
 sink=""; follower=""
 trap 'kill $broker $registry $sink $follower 2>/dev/null; rm -rf "$work"' EXIT
 sleep 3
@@ -58,6 +52,9 @@ print(f"transform --follow: {len(landed)} raw file(s) landed, {len(delays)} publ
 first = min(t for t, _ in delays)
 def show(label, values):
     values = sorted(values)
+    if not values:
+        print(f"{label}: no file (the run was too short)")
+        return
     pct = lambda p: values[min(len(values) - 1, int(p / 100 * len(values)))]
     print(f"{label}: {len(values)} file(s), p50 {pct(50)*1000:.0f} ms, p90 {pct(90)*1000:.0f} ms, p99 {pct(99)*1000:.0f} ms, max {values[-1]*1000:.0f} ms")
 show("landed -> Parquet published, all files", [d for _, d in delays])
