@@ -45,16 +45,8 @@ public sealed class FollowerTests(KafkaServers servers) : IClassFixture<KafkaSer
         // Both members hold partitions of the files topic before any file lands: otherwise the first to join may
         // take every announcement while the group is still forming.
         await WaitUntilAsync(() => consumers.All(c => c.AssignedPartitions > 0) && consumers.Sum(c => c.AssignedPartitions) == 3, ct);
-        List<KafkaRecord> messages;
-        await using (var sink = new InProcessSink(servers, topic, lakeRoot, notifier, maxFileAge: TimeSpan.FromMilliseconds(200)))
-        {
-            // Three seconds of events in files of at most 200 ms: dozens of announcements, spread by key over all three partitions.
-            var produced = await Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
-                .RunAsync(Producing.Run(data, 3_000, GenerationRate.Steady(1_000), seed: 11), ct);
-            Assert.Equal(3_000, produced.Acknowledged);
-            messages = TopicReader.ReadAll(servers.BootstrapServers, topic, ct);
-            await WaitForRecordsAsync(published, messages.Count, ct);
-        }
+        // Three seconds of events in files of at most 200 ms: dozens of announcements, spread by key over all three partitions.
+        var messages = await LandUntilTransformedAsync(data, topic, notifier, TimeSpan.FromMilliseconds(200), 3_000, seed: 11, published, ct);
 
         await stop.CancelAsync();
         await Task.WhenAll(running);
@@ -98,15 +90,7 @@ public sealed class FollowerTests(KafkaServers servers) : IClassFixture<KafkaSer
         using var followerStore = new LocalObjectStore(Directory.CreateDirectory(lakeRoot).FullName);
         var follower = new TransformFollower(followerStore, new TransformOptions(), follow, Collect(published));
         var running = follower.RunAsync(toFollower.Reader, stop.Token);
-        List<KafkaRecord> messages;
-        await using (var sink = new InProcessSink(servers, topic, lakeRoot, notifier, maxFileAge: TimeSpan.FromMilliseconds(300)))
-        {
-            var produced = await Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
-                .RunAsync(Producing.Run(data, 500, GenerationRate.Steady(1_000), seed: 5), ct);
-            Assert.Equal(500, produced.Acknowledged);
-            messages = TopicReader.ReadAll(servers.BootstrapServers, topic, ct);
-            await WaitForRecordsAsync(published, messages.Count, ct);
-        }
+        var messages = await LandUntilTransformedAsync(data, topic, notifier, TimeSpan.FromMilliseconds(300), 500, seed: 5, published, ct);
 
         await stop.CancelAsync();
         await running;
@@ -129,6 +113,23 @@ public sealed class FollowerTests(KafkaServers servers) : IClassFixture<KafkaSer
         var rows = LakeRows.Origins(lakeRoot);
         Assert.Equal(messages.Count, rows.Count);
         Assert.Equal(messages.Select(m => (m.Partition, m.Offset)).Order(), rows.Order());
+    }
+
+    /// <summary>
+    /// Produces <paramref name="events"/> at 1,000 a second to <paramref name="topic"/>, lands them with a sink into
+    /// <c>lake</c> under <paramref name="data"/>, and waits until the followers published as many records as the topic holds.
+    /// </summary>
+    private async Task<List<KafkaRecord>> LandUntilTransformedAsync(
+        TempDirectory data, string topic, IFileLandedNotifier notifier, TimeSpan maxFileAge, int events, int seed,
+        ConcurrentBag<TransformBatchPublished> published, CancellationToken ct)
+    {
+        await using var sink = new InProcessSink(servers, topic, data.Combine("lake"), notifier, maxFileAge);
+        var produced = await Producing.Runner(servers.BootstrapServers, servers.RegistryUrl, topic)
+            .RunAsync(Producing.Run(data, events, GenerationRate.Steady(1_000), seed), ct);
+        Assert.Equal(events, produced.Acknowledged);
+        var messages = TopicReader.ReadAll(servers.BootstrapServers, topic, ct);
+        await WaitForRecordsAsync(published, messages.Count, ct);
+        return messages;
     }
 
     private static Task WaitForRecordsAsync(ConcurrentBag<TransformBatchPublished> published, int records, CancellationToken ct) =>
